@@ -1,0 +1,90 @@
+package dev.scimpilot.chat;
+
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.connector.authentication.AuthenticationException;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Serialization;
+import java.io.IOException;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/messages}: hands the activity to the Bot SDK adapter and maps the outcome to HTTP.
+ * Reads and writes JSON with the SDK's own (Jackson 2) serialisation; Spring's Jackson 3 must not bind
+ * SDK types.
+ */
+@RestController
+class BotMessagesController {
+
+    private static final Logger log = LoggerFactory.getLogger(BotMessagesController.class);
+    /** Teams activities are a few KB; anything this large is not from Teams. */
+    static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private final ScimPilotAdapter adapter;
+    private final ScimPilotBot bot;
+
+    BotMessagesController(ScimPilotAdapter adapter, ScimPilotBot bot) {
+        this.adapter = adapter;
+        this.bot = bot;
+    }
+
+    @PostMapping(path = "/api/messages")
+    ResponseEntity<String> messages(@RequestBody(required = false) byte[] body,
+            @RequestHeader(name = "Authorization", required = false) String authorization) {
+        if (body == null || body.length == 0) {
+            return problem(HttpStatus.BAD_REQUEST, "empty body");
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "activity too large");
+        }
+        Activity activity;
+        try {
+            activity = Serialization.treeToValue(Serialization.jsonToTree(new String(body, java.nio.charset.StandardCharsets.UTF_8)), Activity.class);
+        } catch (IOException | IllegalArgumentException e) {
+            return problem(HttpStatus.BAD_REQUEST, "not a Bot Framework activity");
+        }
+        if (activity == null || activity.getType() == null || activity.getType().isBlank()) {
+            return problem(HttpStatus.BAD_REQUEST, "activity type missing");
+        }
+        try {
+            InvokeResponse response = adapter.processIncomingActivity(authorization, activity, bot).join();
+            if (response == null) {
+                return ResponseEntity.status(HttpStatus.ACCEPTED).build();
+            }
+            String json = response.getBody() == null ? null : Serialization.toString(response.getBody());
+            return ResponseEntity.status(response.getStatus()).contentType(MediaType.APPLICATION_JSON).body(json);
+        } catch (RuntimeException | IOException e) {
+            return mapFailure(e);
+        }
+    }
+
+    private ResponseEntity<String> mapFailure(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AuthenticationException || t instanceof JWTVerificationException) {
+                log.warn("rejected activity: authentication failed ({})", t.getClass().getSimpleName());
+                return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+            }
+        }
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof IllegalArgumentException) {
+            log.info("rejected activity: {}", cause.getMessage());
+            return problem(HttpStatus.BAD_REQUEST, "malformed activity");
+        }
+        log.error("activity processing failed", cause);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
+    }
+
+    private static ResponseEntity<String> problem(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"error\":\"" + detail + "\"}");
+    }
+}

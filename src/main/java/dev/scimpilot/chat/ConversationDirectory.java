@@ -1,0 +1,72 @@
+package dev.scimpilot.chat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.microsoft.bot.schema.ConversationReference;
+import com.microsoft.bot.schema.Serialization;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where the bot can reach each conversation later: the Bot SDK's conversation reference, stored on
+ * install and refreshed on every inbound activity (Teams may move a tenant's service URL).
+ */
+@Repository
+public class ConversationDirectory {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public ConversationDirectory(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void remember(ConversationReference reference, ConversationKey key) {
+        String json;
+        try {
+            json = Serialization.toString(reference);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise conversation reference", e);
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        int updated = jdbc.sql("""
+                UPDATE conversation_reference
+                   SET tenant_id = ?, conversation_type = ?, team_id = ?, service_url = ?, reference_json = ?, updated_at = ?
+                 WHERE conversation_id = ?""")
+                .params(key.tenantId(), key.conversationType(), key.teamId(), reference.getServiceUrl(), json, now,
+                        key.conversationId())
+                .update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    INSERT INTO conversation_reference
+                        (conversation_id, tenant_id, conversation_type, team_id, service_url, reference_json, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(key.conversationId(), key.tenantId(), key.conversationType(), key.teamId(),
+                            reference.getServiceUrl(), json, now)
+                    .update();
+        }
+    }
+
+    public Optional<ConversationReference> find(String conversationId) {
+        return jdbc.sql("SELECT reference_json FROM conversation_reference WHERE conversation_id = ?")
+                .param(conversationId)
+                .query(String.class)
+                .optional()
+                .map(ConversationDirectory::parse);
+    }
+
+    private static ConversationReference parse(String json) {
+        try {
+            return Serialization.treeToValue(Serialization.jsonToTree(json), ConversationReference.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

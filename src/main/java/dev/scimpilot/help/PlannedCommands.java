@@ -1,0 +1,55 @@
+package dev.scimpilot.help;
+
+import dev.scimpilot.chat.Command;
+import dev.scimpilot.chat.CommandRequest;
+import dev.scimpilot.chat.CommandSpec;
+import dev.scimpilot.chat.Reply;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Commands whose capability has not landed yet. They are declared (so help, the manifest and the
+ * router know them) and answer honestly that they are not available. Each bean goes away when its
+ * real command class lands.
+ */
+@Configuration(proxyBeanMethods = false)
+class PlannedCommands {
+
+    @Bean
+    Command onboardClientCommand() {
+        return planned(CommandSpec.of("onboard client", "onboard client [name]",
+                "Sets up NinjaOne SCIM provisioning for a client tenant (runbook steps 1–8), after approval.", "onboard"));
+    }
+
+    @Bean
+    Command rotateTokenCommand() {
+        return planned(CommandSpec.of("rotate token", "rotate token [client]",
+                "Puts a new NinjaOne SCIM token into the client's provisioning job, after approval.", "rotate"));
+    }
+
+    @Bean
+    Command checkProvisioningCommand() {
+        return planned(CommandSpec.of("check provisioning", "check provisioning [client|all]",
+                "Checks provisioning health for one client or the whole fleet (read-only).", "check"));
+    }
+
+    @Bean
+    Command clientsCommand() {
+        return planned(CommandSpec.of("clients", "clients", "Lists the client registry.", "client list"));
+    }
+
+    private static Command planned(CommandSpec spec) {
+        return new Command() {
+            @Override
+            public CommandSpec spec() {
+                return spec;
+            }
+
+            @Override
+            public Reply handle(CommandRequest request) {
+                return Reply.text("`" + spec.name() + "` is not yet available in this version of SCIM Pilot. "
+                        + "Type `help` to see what I can do today.");
+            }
+        };
+    }
+}
