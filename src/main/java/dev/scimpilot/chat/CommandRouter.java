@@ -91,15 +91,15 @@ public class CommandRouter {
         int bestScore = Integer.MAX_VALUE;
         for (Trigger trigger : triggers) {
             int words = trigger.text().split(" ").length;
-            String typed = firstWords(lower, words);
-            int distance = levenshtein(typed, trigger.text());
-            if (distance < bestScore) {
+            int distance = levenshtein(firstWords(lower, words), trigger.text());
+            // A typo is a few edits relative to the word typed, not to the whole message.
+            int tolerance = Math.max(2, trigger.text().length() / 4);
+            if (distance <= tolerance && distance < bestScore) {
                 bestScore = distance;
                 best = trigger.command().spec().name();
             }
         }
-        int tolerance = Math.max(2, lower.length() / 3);
-        return bestScore <= tolerance ? Optional.ofNullable(best) : Optional.empty();
+        return Optional.ofNullable(best);
     }
 
     private static String firstWords(String s, int n) {

@@ -199,6 +199,16 @@ class ChatFlowIT {
         assertThat(teams.calls().get(0).body().path("text").asText()).isEqualTo("There is nothing to cancel here.");
     }
 
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void logLinesAreKeyValueAndRedacted(org.springframework.boot.test.system.CapturedOutput output) {
+        org.slf4j.LoggerFactory.getLogger("dev.scimpilot.test").info("validating Bearer eyJhbGciOi.eyJ0aWQiOiJ4In0.sig for client_secret=Sup3rS3cret");
+
+        assertThat(output.getOut()).contains("level=INFO").contains("logger=dev.scimpilot.test")
+                .contains("msg=\"validating Bearer [REDACTED] for client_secret=[REDACTED]\"")
+                .doesNotContain("Sup3rS3cret").doesNotContain("eyJ0aWQiOiJ4In0");
+    }
+
     private static JsonNode read(String json) {
         try {
             return new ObjectMapper().readTree(json);
