@@ -1,0 +1,29 @@
+package dev.scimpilot.runs;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Every runbook bean, by kind. */
+@Component
+public class Runbooks {
+
+    private final Map<String, Runbook<?>> byKind = new HashMap<>();
+
+    public Runbooks(List<Runbook<?>> runbooks) {
+        for (Runbook<?> r : runbooks) {
+            if (byKind.putIfAbsent(r.kind(), r) != null) {
+                throw new IllegalStateException("Duplicate runbook kind " + r.kind());
+            }
+        }
+    }
+
+    public Runbook<?> get(String kind) {
+        Runbook<?> r = byKind.get(kind);
+        if (r == null) {
+            throw new IllegalStateException("No runbook for run kind " + kind);
+        }
+        return r;
+    }
+}

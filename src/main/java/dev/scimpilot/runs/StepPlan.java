@@ -1,0 +1,46 @@
+package dev.scimpilot.runs;
+
+import java.util.Map;
+
+/**
+ * What a step would do, found read-only: already in place (with the ids it found), a change (what and
+ * the full details, e.g. the whole membership rule), or blocked (and why).
+ */
+public sealed interface StepPlan {
+
+    String summary();
+
+    /** Ids the plan found in the tenant (e.g. an existing group's id); recorded as run facts. */
+    Map<String, String> found();
+
+    record InPlace(String summary, Map<String, String> found) implements StepPlan {}
+
+    record Change(String summary, String details, Map<String, String> found) implements StepPlan {}
+
+    record Blocked(String summary) implements StepPlan {
+        @Override
+        public Map<String, String> found() {
+            return Map.of();
+        }
+    }
+
+    static StepPlan inPlace(String summary, Map<String, String> found) {
+        return new InPlace(summary, found);
+    }
+
+    static StepPlan change(String summary, String details) {
+        return new Change(summary, details, Map.of());
+    }
+
+    static StepPlan blocked(String reason) {
+        return new Blocked(reason);
+    }
+
+    default String kind() {
+        return this instanceof InPlace ? "IN_PLACE" : this instanceof Change ? "CHANGE" : "BLOCKED";
+    }
+
+    default String details() {
+        return this instanceof Change c ? c.details() : null;
+    }
+}
