@@ -19,6 +19,7 @@ class WidgetRunbook implements Runbook<WidgetRunbook.Params> {
         final Map<String, String> colourByWidget = new ConcurrentHashMap<>();
         final Map<String, AtomicInteger> applies = new ConcurrentHashMap<>();
         volatile boolean failColour;
+        volatile java.util.function.Consumer<String> afterApply = step -> {};
 
         int applies(String step) {
             return applies.computeIfAbsent(step, k -> new AtomicInteger()).get();
@@ -77,6 +78,7 @@ class WidgetRunbook implements Runbook<WidgetRunbook.Params> {
         public StepOutcome apply(RunContext<Params> run) {
             tenant.applies.computeIfAbsent(id(), k -> new AtomicInteger()).incrementAndGet();
             String id = tenant.widgetIdByClient.computeIfAbsent(run.parameters().client(), c -> "w-" + c.length());
+            tenant.afterApply.accept(id());
             return StepOutcome.did("created widget " + id).withFact("widgetId", id);
         }
     }
