@@ -72,9 +72,9 @@ class RunEngineIT {
         assertThat(outcome.done()).isTrue();
         Run done = await(run.id(), r -> r.status() == RunStatus.SUCCEEDED);
         assertThat(done.steps()).extracting(Run.Step::state).containsExactly(StepState.DONE, StepState.DONE);
-        assertThat(done.steps().get(0).result()).isEqualTo("created widget w-9");
+        assertThat(done.steps().get(0).result()).isEqualTo("created widget w-brennwald");
         assertThat(done.approver().name()).isEqualTo("Bruno Approver");
-        assertThat(done.facts()).containsEntry("widgetId", "w-9");
+        assertThat(done.facts()).containsEntry("widgetId", "w-brennwald");
         assertThat(tenant.applies("create-widget")).isEqualTo(1);
         assertThat(tenant.applies("paint-widget")).isEqualTo(1);
     }

@@ -77,7 +77,7 @@ class WidgetRunbook implements Runbook<WidgetRunbook.Params> {
 
         public StepOutcome apply(RunContext<Params> run) {
             tenant.applies.computeIfAbsent(id(), k -> new AtomicInteger()).incrementAndGet();
-            String id = tenant.widgetIdByClient.computeIfAbsent(run.parameters().client(), c -> "w-" + c.length());
+            String id = tenant.widgetIdByClient.computeIfAbsent(run.parameters().client(), c -> "w-" + c.toLowerCase().replace(" ", "-"));
             tenant.afterApply.accept(id());
             return StepOutcome.did("created widget " + id).withFact("widgetId", id);
         }
