@@ -63,6 +63,10 @@ class CardTemplatesTest {
         assertThat(card.toString()).as(label + " still has an unresolved binding").doesNotContain("${");
         int bytes = card.toString().getBytes(StandardCharsets.UTF_8).length;
         assertThat(bytes).as(label + " size in bytes").isLessThan(CardSamples.TEAMS_MESSAGE_LIMIT_BYTES);
+        for (JsonNode fact : card.findValues("facts")) {
+            fact.forEach(f -> assertThat(f.path("title").isTextual() && f.path("value").isTextual())
+                    .as(label + " fact title/value are strings: " + f).isTrue());
+        }
         for (JsonNode node : card.findParents("type")) {
             String type = node.path("type").asText();
             if (type.equals("Action.Execute")) {
@@ -74,6 +78,10 @@ class CardTemplatesTest {
             }
             if (node.path("style").asText().equals("Password")) {
                 assertThat(node.has("value")).as(label + " prefilled password input " + node.path("id")).isFalse();
+            }
+            if (type.equals("TextBlock")) {
+                // A number here passes the official parser but renders as nothing (seen in the screenshots).
+                assertThat(node.path("text").isTextual()).as(label + " TextBlock text is a string: " + node).isTrue();
             }
             if (type.startsWith("Input.")) {
                 assertThat(node.path("label").asText(node.path("title").asText())).as(label + " input label").isNotBlank();
