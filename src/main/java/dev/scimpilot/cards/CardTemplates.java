@@ -81,6 +81,10 @@ public class CardTemplates {
     }
 
     private Template template(String name) {
+        Template cached = templates.getIfPresent(name);
+        if (cached != null) {
+            return cached; // names are checked once, when they are loaded
+        }
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a card template name: " + name);
         }

@@ -46,7 +46,7 @@ final class Expander {
 
     /** The official engine's own concatenation: a failing part is written back as {@code ${expr}}. */
     private static String interpolate(List<Object> parts, String source, Scope scope) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(source.length() + 16);
         for (Object part : parts) {
             if (part instanceof String text) {
                 sb.append(text);
@@ -156,8 +156,8 @@ final class Expander {
     }
 
     private static ObjectNode single(Node.Obj obj, Scope scope) {
-        ObjectNode out = Js.NODES.objectNode();
         String[] keys = obj.keys();
+        ObjectNode out = Js.NODES.objectNode();
         Node[] values = obj.values();
         for (int i = 0; i < keys.length; i++) {
             JsonNode v = expand(values[i], scope);

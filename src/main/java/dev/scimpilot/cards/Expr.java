@@ -47,9 +47,14 @@ abstract sealed class Expr permits Expr.Const, Expr.Path, Expr.Index, Expr.Call 
         final Expr base;
         final List<Object> segments; // String (name) or Expr (computed index)
 
+        /** The names when every segment is a name (the usual {@code a.b.c}), so evaluation allocates nothing. */
+        final String[] names;
+
         Path(Expr base, List<Object> segments) {
             this.base = base;
             this.segments = List.copyOf(segments);
+            this.names = segments.stream().allMatch(s -> s instanceof String)
+                    ? segments.toArray(new String[0]) : null;
         }
 
         @Override

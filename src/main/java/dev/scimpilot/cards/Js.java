@@ -251,17 +251,35 @@ final class Js {
         if (tree == null) {
             return UNDEFINED;
         }
+        return isCanonical(tree) ? tree : copyCanonical(tree);
+    }
+
+    private static boolean isCanonical(JsonNode tree) {
+        if (tree.isNumber()) {
+            return num(tree.doubleValue()).equals(tree);
+        }
+        if (tree.isContainerNode()) {
+            for (JsonNode child : tree) {
+                if (!isCanonical(child)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static JsonNode copyCanonical(JsonNode tree) {
         if (tree.isNumber()) {
             return num(tree.doubleValue());
         }
         if (tree.isObject()) {
             ObjectNode copy = NODES.objectNode();
-            tree.fields().forEachRemaining(e -> copy.set(e.getKey(), canonical(e.getValue())));
+            tree.fields().forEachRemaining(e -> copy.set(e.getKey(), copyCanonical(e.getValue())));
             return copy;
         }
         if (tree.isArray()) {
             ArrayNode copy = NODES.arrayNode(tree.size());
-            tree.forEach(item -> copy.add(canonical(item)));
+            tree.forEach(item -> copy.add(copyCanonical(item)));
             return copy;
         }
         return tree;

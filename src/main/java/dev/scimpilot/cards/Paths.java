@@ -17,6 +17,13 @@ final class Paths {
     private Paths() {}
 
     static JsonNode evaluate(Expr.Path path, Scope scope, boolean subst) {
+        if (path.names != null && path.base == null) {
+            JsonNode value = lookupInScope(path.names, scope);
+            if (value.isMissingNode() && subst) {
+                return Js.text("${" + String.join(".", path.names) + "}");
+            }
+            return value;
+        }
         int n = path.segments.size();
         String[] parts = new String[n];
         boolean[] quoted = new boolean[n];
@@ -108,10 +115,6 @@ final class Paths {
             return Js.UNDEFINED;
         }
         if (instance.isObject()) {
-            JsonNode exact = instance.get(name);
-            if (exact != null && instance.size() == 1) {
-                return exact;
-            }
             for (Iterator<Map.Entry<String, JsonNode>> it = instance.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (e.getKey().equalsIgnoreCase(name)) {
