@@ -2,7 +2,7 @@
 // Reads one JSON request on stdin, writes one JSON answer on stdout (one Node process per test class).
 //   {"mode":"expand","cases":[{"id","template","data"}]}   -> {"results":[{"id","output"}|{"id","error"}]}
 //   {"mode":"validate","cards":[{"id","card"}]}             -> {"results":[{"id","messages":[...],"unknownTypes":[...]}]}
-//   {"mode":"bench","cases":[...],"iterations":N}          -> {"perCase":[{"id","opsPerSec"}],"totalOpsPerSec"}
+//   {"mode":"bench","cases":[...],"millisPerCase":N}       -> {"perCase":[{"id","ops","seconds"}]}
 "use strict";
 const ACData = require("adaptivecards-templating");
 
@@ -59,22 +59,25 @@ function runValidate(request) {
 }
 
 function runBench(request) {
-  const iterations = request.iterations;
+  // The same work as the Java side: parse each template once, then expand it with its data for a fixed time.
+  const millis = request.millisPerCase || 2000;
   const perCase = [];
-  let totalOps = 0;
-  let totalMs = 0;
   for (const c of request.cases) {
-    // The same work as the Java side: parse the template once, expand many times.
     const template = new ACData.Template(c.template);
-    for (let i = 0; i < Math.min(200, iterations); i++) template.expand({ $root: c.data }); // warm-up
+    const warmUpEnd = Date.now() + Math.min(1000, millis / 2);
+    while (Date.now() < warmUpEnd) template.expand({ $root: c.data });
+    let ops = 0;
     const start = process.hrtime.bigint();
-    for (let i = 0; i < iterations; i++) template.expand({ $root: c.data });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    perCase.push({ id: c.id, opsPerSec: (iterations * 1000) / ms });
-    totalOps += iterations;
-    totalMs += ms;
+    const budget = BigInt(millis) * 1000000n;
+    let elapsed = 0n;
+    while (elapsed < budget) {
+      for (let i = 0; i < 20; i++) template.expand({ $root: c.data });
+      ops += 20;
+      elapsed = process.hrtime.bigint() - start;
+    }
+    perCase.push({ id: c.id, ops, seconds: Number(elapsed) / 1e9 });
   }
-  return { perCase, totalOpsPerSec: (totalOps * 1000) / totalMs };
+  return { perCase };
 }
 
 readStdin().then((text) => {
