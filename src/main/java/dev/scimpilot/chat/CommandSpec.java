@@ -8,7 +8,7 @@ import java.util.stream.Stream;
  * A command's declaration: the name users type, aliases, usage line and one-line help. The help card
  * and the Teams manifest's command list are generated from these.
  */
-public record CommandSpec(String name, List<String> aliases, String usage, String help) {
+public record CommandSpec(String name, List<String> aliases, String usage, String help, boolean changesTenant) {
 
     public CommandSpec {
         name = normalise(name);
@@ -18,8 +18,14 @@ public record CommandSpec(String name, List<String> aliases, String usage, Strin
         }
     }
 
+    /** A read-only command. */
     public static CommandSpec of(String name, String usage, String help, String... aliases) {
-        return new CommandSpec(name, List.of(aliases), usage, help);
+        return new CommandSpec(name, List.of(aliases), usage, help, false);
+    }
+
+    /** A command that changes a client tenant (always after an approval). */
+    public static CommandSpec changing(String name, String usage, String help, String... aliases) {
+        return new CommandSpec(name, List.of(aliases), usage, help, true);
     }
 
     /** Name first, then aliases, all lower case with single spaces. */

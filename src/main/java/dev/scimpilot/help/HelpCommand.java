@@ -1,6 +1,7 @@
 package dev.scimpilot.help;
 
 import dev.scimpilot.access.AccessProperties;
+import dev.scimpilot.cards.HelpCard;
 import dev.scimpilot.chat.Command;
 import dev.scimpilot.chat.CommandRequest;
 import dev.scimpilot.chat.CommandRouter;
@@ -14,6 +15,9 @@ import org.springframework.stereotype.Component;
 /** {@code help}: the command list, generated from every command's declaration. Also the welcome. */
 @Component
 class HelpCommand implements Command, Welcome {
+
+    private static final String DEFAULT_INTRO = "Runs the NinjaOne SCIM onboarding runbook for your client tenants. "
+            + "Nothing changes in a tenant until an approver presses Approve.";
 
     private final ObjectProvider<CommandRouter> router;
     private final AccessProperties access;
@@ -50,11 +54,12 @@ class HelpCommand implements Command, Welcome {
 
     private Reply helpCard(String intro) {
         var commands = router.getObject().specs().stream()
-                .map(s -> new HelpCard.CommandLine(s.usage(), s.help(), String.join(", ", s.aliases())))
+                .map(s -> new HelpCard.Command(s.usage(), s.help(), s.changesTenant()))
                 .toList();
-        String note = Boolean.FALSE.equals(access.fourEyes())
-                ? "Four-eyes approval is OFF (local mode): you may approve your own changes."
-                : null;
-        return Reply.card("help", new HelpCard(intro, commands, note));
+        String footer = "Tip: mention me in a channel (@SCIM Pilot check all) or pick a command from the list under the message box.";
+        if (!access.fourEyes()) {
+            footer = "Four-eyes approval is OFF (local mode): you may approve your own changes. " + footer;
+        }
+        return Reply.card("help", new HelpCard("SCIM Pilot", intro == null ? DEFAULT_INTRO : intro, commands, footer));
     }
 }

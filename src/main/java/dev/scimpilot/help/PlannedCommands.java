@@ -17,13 +17,13 @@ class PlannedCommands {
 
     @Bean
     Command onboardClientCommand() {
-        return planned(CommandSpec.of("onboard client", "onboard client [name]",
+        return planned(CommandSpec.changing("onboard client", "onboard client [name]",
                 "Sets up NinjaOne SCIM provisioning for a client tenant (runbook steps 1–8), after approval.", "onboard"));
     }
 
     @Bean
     Command rotateTokenCommand() {
-        return planned(CommandSpec.of("rotate token", "rotate token [client]",
+        return planned(CommandSpec.changing("rotate token", "rotate token [client]",
                 "Puts a new NinjaOne SCIM token into the client's provisioning job, after approval.", "rotate"));
     }
 

@@ -1,0 +1,22 @@
+package dev.scimpilot.cards;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Data of {@code cards/client-detail.json}: one client's registry entry and what the bot set up for it. Emits
+ * {@code token.rotate} and {@code health.check} with the client id.
+ */
+public record ClientDetailCard(
+        String clientId,
+        String clientName,
+        String ninjaOrgId,
+        String emailDomain,
+        String tenantId,
+        String groupName,
+        String appName,
+        LocalDate tokenExpiresOn,
+        int tokenDaysLeft,
+        Instant onboardedAt,
+        String onboardedBy,
+        String lastHealth) {}

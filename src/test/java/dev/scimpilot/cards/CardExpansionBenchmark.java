@@ -1,0 +1,93 @@
+package dev.scimpilot.cards;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Throughput of the Java engine against Microsoft's {@code adaptivecards-templating} on the same templates and
+ * sample data, in one run: both parse each template once and expand it repeatedly on one thread. Not a test;
+ * run it with
+ * {@code ./mvnw -q -B test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.scimpilot.cards.CardExpansionBenchmark}
+ * (optional argument: milliseconds per card and engine, default 2000).
+ */
+public final class CardExpansionBenchmark {
+
+    private CardExpansionBenchmark() {}
+
+    public static void main(String[] args) {
+        long millis = args.length > 0 ? Long.parseLong(args[0]) : 2000;
+        if (NodeOracle.missingPrerequisite() != null) {
+            throw new IllegalStateException(NodeOracle.missingPrerequisite());
+        }
+        CardTemplates cards = new CardTemplates();
+        Map<String, JsonNode> data = new LinkedHashMap<>();
+        for (String name : CardConformanceTest.cardNames()) {
+            data.put(name, CardConformanceTest.read(CardConformanceTest.CARDS.resolve(name + ".data.json")));
+        }
+
+        Map<String, Double> java = new LinkedHashMap<>();
+        data.forEach((name, sample) -> java.put(name, javaOpsPerSecond(cards, name, sample, millis)));
+
+        ObjectNode request = NodeOracle.JSON.createObjectNode().put("mode", "bench").put("millisPerCase", millis);
+        ArrayNode list = request.putArray("cases");
+        data.forEach((name, sample) -> list.addObject().put("id", name)
+                .<ObjectNode>set("template", CardConformanceTest.read(CardConformanceTest.CARDS.resolve(name + ".json")))
+                .set("data", sample));
+        Map<String, Double> js = new LinkedHashMap<>();
+        NodeOracle.run(request).get("perCase").forEach(r ->
+                js.put(r.get("id").asText(), r.get("ops").asDouble() / r.get("seconds").asDouble()));
+
+        System.out.printf(Locale.ROOT, "%-18s %14s %14s %8s%n", "card", "java ops/s", "official ops/s", "ratio");
+        double javaTotalSeconds = 0;
+        double jsTotalSeconds = 0;
+        for (String name : data.keySet()) {
+            System.out.printf(Locale.ROOT, "%-18s %,14.0f %,14.0f %7.1fx%n", name, java.get(name), js.get(name),
+                    java.get(name) / js.get(name));
+            javaTotalSeconds += 1 / java.get(name);
+            jsTotalSeconds += 1 / js.get(name);
+        }
+        // One "round" = expanding every card once; its rate is the harmonic mean over cards.
+        double javaRounds = 1 / javaTotalSeconds;
+        double jsRounds = 1 / jsTotalSeconds;
+        System.out.printf(Locale.ROOT, "%-18s %,14.1f %,14.1f %7.1fx%n", "all cards (rounds)", javaRounds, jsRounds,
+                javaRounds / jsRounds);
+        System.out.printf(Locale.ROOT, "java %s, node %s, %d cores, %d ms per card and engine%n",
+                System.getProperty("java.version"), nodeVersion(), Runtime.getRuntime().availableProcessors(), millis);
+    }
+
+    private static double javaOpsPerSecond(CardTemplates cards, String name, JsonNode sample, long millis) {
+        long sink = 0;
+        long warmUpEnd = System.nanoTime() + Math.min(1000, millis / 2) * 1_000_000L;
+        while (System.nanoTime() < warmUpEnd) {
+            sink += cards.expand(name, sample).size();
+        }
+        long ops = 0;
+        long start = System.nanoTime();
+        long budget = millis * 1_000_000L;
+        long elapsed = 0;
+        while (elapsed < budget) {
+            for (int i = 0; i < 20; i++) {
+                sink += cards.expand(name, sample).size();
+            }
+            ops += 20;
+            elapsed = System.nanoTime() - start;
+        }
+        if (sink == 42) {
+            System.out.print(""); // keeps the JIT from discarding the work
+        }
+        return ops / (elapsed / 1e9);
+    }
+
+    private static String nodeVersion() {
+        try {
+            Process p = new ProcessBuilder("node", "--version").start();
+            return new String(p.getInputStream().readAllBytes()).trim();
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+}
