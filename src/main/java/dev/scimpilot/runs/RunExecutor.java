@@ -1,6 +1,5 @@
 package dev.scimpilot.runs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,7 +64,7 @@ class RunExecutor {
         }
         Run.Step step = next.get();
         RunStep<P> impl = runbook.steps().get(step.index());
-        RunContext<P> context = new RunContext<>(run.id(), parameters(run, runbook), new HashMap<>(run.facts()));
+        RunContext<P> context = new RunContext<>(run.id(), runbooks.parameters(run, runbook), new HashMap<>(run.facts()));
         runs.stepStarted(run.id(), step.index(), now);
         notify(run.id());
         try {
@@ -142,11 +141,4 @@ class RunExecutor {
         runs.find(runId).ifPresent(listeners::runChanged);
     }
 
-    private static <P extends Record> P parameters(Run run, Runbook<P> runbook) {
-        try {
-            return RunService.PARAMS.readValue(run.parametersJson(), runbook.parametersType());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable parameters of run " + run.shortId(), e);
-        }
-    }
 }

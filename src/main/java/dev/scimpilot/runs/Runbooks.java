@@ -19,6 +19,15 @@ public class Runbooks {
         }
     }
 
+    /** A run's parameters, read back as its runbook's typed record. */
+    public <P extends Record> P parameters(Run run, Runbook<P> runbook) {
+        try {
+            return RunService.PARAMS.readValue(run.parametersJson(), runbook.parametersType());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable parameters of run " + run.shortId(), e);
+        }
+    }
+
     public Runbook<?> get(String kind) {
         Runbook<?> r = byKind.get(kind);
         if (r == null) {

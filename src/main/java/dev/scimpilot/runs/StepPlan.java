@@ -15,7 +15,8 @@ public sealed interface StepPlan {
 
     record InPlace(String summary, Map<String, String> found) implements StepPlan {}
 
-    record Change(String summary, String details, Map<String, String> found) implements StepPlan {}
+    /** {@code creates}: makes something new (a group, an app) rather than changing what exists. */
+    record Change(String summary, String details, Map<String, String> found, boolean creates) implements StepPlan {}
 
     record Blocked(String summary) implements StepPlan {
         @Override
@@ -28,16 +29,29 @@ public sealed interface StepPlan {
         return new InPlace(summary, found);
     }
 
+    /** Changes something that exists (found ids are recorded). */
+    static StepPlan change(String summary, String details, Map<String, String> found) {
+        return new Change(summary, details, found, false);
+    }
+
     static StepPlan change(String summary, String details) {
-        return new Change(summary, details, Map.of());
+        return new Change(summary, details, Map.of(), false);
+    }
+
+    static StepPlan create(String summary, String details) {
+        return new Change(summary, details, Map.of(), true);
     }
 
     static StepPlan blocked(String reason) {
         return new Blocked(reason);
     }
 
+    /** Stored with the step: IN_PLACE, CREATE, CHANGE or BLOCKED. */
     default String kind() {
-        return this instanceof InPlace ? "IN_PLACE" : this instanceof Change ? "CHANGE" : "BLOCKED";
+        if (this instanceof Change c) {
+            return c.creates() ? "CREATE" : "CHANGE";
+        }
+        return this instanceof InPlace ? "IN_PLACE" : "BLOCKED";
     }
 
     default String details() {

@@ -64,7 +64,7 @@ class RunEngineIT {
     void approvedRunAppliesEveryStepOnceAndSucceeds() {
         Run run = service.plan(runbook, new WidgetRunbook.Params("Brennwald", "blue"), TECH, "conv-1");
         assertThat(run.status()).isEqualTo(RunStatus.AWAITING_APPROVAL);
-        assertThat(run.steps()).extracting(Run.Step::planKind).containsExactly("CHANGE", "CHANGE");
+        assertThat(run.steps()).extracting(Run.Step::planKind).containsExactly("CREATE", "CHANGE");
         assertThat(tenant.applies("create-widget")).isZero();
 
         var outcome = service.approve(run.id(), 1, BOSS);

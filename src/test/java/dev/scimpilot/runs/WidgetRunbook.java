@@ -72,7 +72,7 @@ class WidgetRunbook implements Runbook<WidgetRunbook.Params> {
             String existing = tenant.widgetIdByClient.get(run.parameters().client());
             return existing != null
                     ? StepPlan.inPlace("widget " + existing + " exists", Map.of("widgetId", existing))
-                    : StepPlan.change("will create a widget", "widget for " + run.parameters().client());
+                    : StepPlan.create("will create a widget", "widget for " + run.parameters().client());
         }
 
         public StepOutcome apply(RunContext<Params> run) {

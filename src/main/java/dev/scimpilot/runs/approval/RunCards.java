@@ -1,0 +1,160 @@
+package dev.scimpilot.runs.approval;
+
+import dev.scimpilot.access.AccessPolicy;
+import dev.scimpilot.cards.RunPlanCard;
+import dev.scimpilot.cards.RunProgressCard;
+import dev.scimpilot.cards.RunResultCard;
+import dev.scimpilot.chat.ProactiveMessenger;
+import dev.scimpilot.chat.Reply;
+import dev.scimpilot.runs.Run;
+import dev.scimpilot.runs.RunListener;
+import dev.scimpilot.runs.RunStatus;
+import dev.scimpilot.runs.Runbook;
+import dev.scimpilot.runs.Runbooks;
+import dev.scimpilot.runs.StepState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps a run's cards in its conversation up to date: the plan card (until decided), one progress card
+ * updated in place after every step, and a result card at the end. Cards are keyed by run, so a repeated
+ * notification updates the same card instead of posting a new one.
+ */
+@Component
+public class RunCards implements RunListener {
+
+    private final ProactiveMessenger messenger;
+    private final Runbooks runbooks;
+    private final AccessPolicy access;
+
+    RunCards(ProactiveMessenger messenger, Runbooks runbooks, AccessPolicy access) {
+        this.messenger = messenger;
+        this.runbooks = runbooks;
+        this.access = access;
+    }
+
+    @Override
+    public void runChanged(Run run) {
+        List<Reply> replies = new ArrayList<>();
+        replies.add(new Reply.UpdateCard(key(run, "plan"), "run-plan", plan(run, !access.fourEyes())));
+        if (started(run)) {
+            replies.add(new Reply.UpdateCard(key(run, "progress"), "run-progress", progress(run)));
+        }
+        if (run.status() == RunStatus.SUCCEEDED || run.status() == RunStatus.FAILED
+                || (run.status() == RunStatus.CANCELLED && started(run))) {
+            replies.add(new Reply.UpdateCard(key(run, "result"), "run-result", result(run)));
+        }
+        messenger.send(run.conversationId(), new Reply.Batch(replies)).join();
+    }
+
+    /** The plan as everyone sees it; {@code approverView} adds Approve and Reject (still checked on the server). */
+    public RunPlanCard plan(Run run, boolean approverView) {
+        Runbook<?> runbook = runbooks.get(run.kind());
+        List<RunPlanCard.Step> steps = run.steps().stream()
+                .map(s -> new RunPlanCard.Step(s.index() + 1, s.title(), change(s.planKind()),
+                        s.planDetails() == null ? s.planSummary() : s.planSummary() + " — " + s.planDetails()))
+                .toList();
+        int changes = (int) run.steps().stream().filter(s -> s.planKind().equals("CREATE") || s.planKind().equals("CHANGE")).count();
+        int inPlace = (int) run.steps().stream().filter(s -> s.planKind().equals("IN_PLACE")).count();
+        List<String> approverIds = access.approverIds().stream().map(id -> "8:orgid:" + id).toList();
+        return new RunPlanCard(run.id(), run.planVersion(), runbook.title(), run.clientName(), tenantId(run, runbook),
+                run.requester().name(), run.createdAt(), changes, inPlace, 0, steps, approverIds, approverView,
+                planStatus(run));
+    }
+
+    RunProgressCard progress(Run run) {
+        List<RunProgressCard.Step> steps = run.steps().stream()
+                .map(s -> new RunProgressCard.Step(s.index() + 1, s.title(), s.state().name().toLowerCase(), detail(s)))
+                .toList();
+        int done = (int) run.steps().stream().filter(s -> s.state() == StepState.DONE || s.state() == StepState.SKIPPED).count();
+        String status = switch (run.status()) {
+            case SUCCEEDED -> "succeeded";
+            case FAILED -> "failed";
+            case CANCELLED -> "cancelled";
+            case AWAITING_APPROVAL -> "waiting";
+            default -> "running";
+        };
+        String waitingFor = run.status() == RunStatus.AWAITING_APPROVAL
+                ? "The tenant changed since the approval: an approver must approve the new plan (version " + run.planVersion() + ")."
+                : "";
+        return new RunProgressCard(run.id(), run.planVersion(), runbooks.get(run.kind()).title(), run.clientName(), status,
+                run.createdAt(), run.updatedAt(), done, run.steps().size(), waitingFor, steps);
+    }
+
+    RunResultCard result(Run run) {
+        return result(run, runbooks.get(run.kind()));
+    }
+
+    private <P extends Record> RunResultCard result(Run run, Runbook<P> runbook) {
+        P parameters = runbooks.parameters(run, runbook);
+        int changed = (int) run.steps().stream().filter(s -> s.state() == StepState.DONE).count();
+        int inPlace = (int) run.steps().stream().filter(s -> s.state() == StepState.SKIPPED).count();
+        int failed = (int) run.steps().stream().filter(s -> s.state() == StepState.FAILED).count();
+        String outcome = run.status().name().toLowerCase();
+        String summary = switch (run.status()) {
+            case SUCCEEDED -> runbook.resultSummary(run, parameters);
+            case FAILED -> "Stopped at the failed step; nothing after it ran. Fix the cause, then retry: every step checks first.";
+            default -> "Cancelled; steps already applied stay in place.";
+        };
+        List<RunResultCard.Fact> facts = new ArrayList<>();
+        if (run.status() == RunStatus.SUCCEEDED) {
+            runbook.resultFacts(run, parameters).forEach((k, v) -> facts.add(new RunResultCard.Fact(k, v)));
+        }
+        Duration took = run.finishedAt() == null ? Duration.ZERO : Duration.between(run.createdAt(), run.finishedAt());
+        return new RunResultCard(run.id(), runbook.title(), run.clientName(), outcome, summary, run.finishedAt(),
+                humanDuration(took), run.approver() == null ? "" : run.approver().name(), changed, inPlace, failed,
+                run.error() == null ? "" : run.error(), facts);
+    }
+
+    private <P extends Record> String tenantId(Run run, Runbook<P> runbook) {
+        return runbook.tenantId(runbooks.parameters(run, runbook));
+    }
+
+    private static boolean started(Run run) {
+        return run.steps().stream().anyMatch(s -> s.state() != StepState.PENDING)
+                || run.status() == RunStatus.RUNNING || run.status() == RunStatus.APPROVED;
+    }
+
+    private static String planStatus(Run run) {
+        return switch (run.status()) {
+            case AWAITING_APPROVAL -> "Waiting for approval";
+            case PLANNED -> "Blocked: this plan cannot run as it is (see the steps marked blocked)";
+            case REJECTED -> "Rejected by " + run.approver().name() + ": " + run.decisionReason();
+            case EXPIRED -> "Expired: nobody decided in time. Start again for a fresh plan.";
+            case CANCELLED -> "Cancelled";
+            default -> "Approved";
+        };
+    }
+
+    private static String change(String planKind) {
+        return switch (planKind) {
+            case "CREATE" -> "create";
+            case "CHANGE" -> "update";
+            case "IN_PLACE" -> "none";
+            default -> "blocked";
+        };
+    }
+
+    private static String detail(Run.Step s) {
+        if (s.state() == StepState.FAILED) {
+            return s.error();
+        }
+        if (s.result() != null) {
+            return s.result();
+        }
+        return s.state() == StepState.PENDING ? s.planSummary() : "";
+    }
+
+    private static String humanDuration(Duration d) {
+        long seconds = d.toSeconds();
+        return seconds < 90 ? seconds + " s" : (seconds / 60) + " min";
+    }
+
+    static String key(Run run, String card) {
+        return "run:" + run.id() + ":" + card;
+    }
+
+}

@@ -1,0 +1,6 @@
+package dev.scimpilot.runs.approval;
+
+import jakarta.validation.constraints.NotBlank;
+
+/** Card data that names a run only (Retry). */
+record RunRef(@NotBlank String runId) {}
