@@ -1,0 +1,255 @@
+package dev.scimpilot.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimpilot.chat.Command;
+import dev.scimpilot.chat.CommandRequest;
+import dev.scimpilot.chat.CommandSpec;
+import dev.scimpilot.chat.Reply;
+import dev.scimpilot.testing.BotEndpoint;
+import dev.scimpilot.testing.BotIntegrationTest;
+import dev.scimpilot.testing.FakeTeams;
+import dev.scimpilot.testing.TeamsActivities;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+/** Approvals as people do them in Teams: the plan card, the clicks, and the cards that follow. */
+@BotIntegrationTest
+@Import(ApprovalChatIT.Config.class)
+@TestPropertySource(properties = {
+        "scimpilot.access.technicians=" + TeamsActivities.TECHNICIAN_AAD,
+        "scimpilot.access.approvers=" + TeamsActivities.APPROVER_AAD + "," + TeamsActivities.TECHNICIAN_AAD,
+        "scimpilot.access.four-eyes=true",
+        "scimpilot.runs.polling-interval=PT0.2S"})
+class ApprovalChatIT {
+
+    static final FakeTeams teams = FakeTeams.start();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Config {
+        @Bean
+        WidgetRunbook.Tenant tenant() {
+            return new WidgetRunbook.Tenant();
+        }
+
+        @Bean
+        WidgetRunbook widgetRunbook(WidgetRunbook.Tenant tenant) {
+            return new WidgetRunbook(tenant);
+        }
+
+        /** Starts a widget run, the way onboard client starts an onboarding run. */
+        @Bean
+        Command widgetCommand(RunService service, WidgetRunbook runbook) {
+            return new Command() {
+                public CommandSpec spec() {
+                    return CommandSpec.changing("paint widget", "paint widget <client>", "test runbook");
+                }
+
+                public Reply handle(CommandRequest request) {
+                    service.plan(runbook, new WidgetRunbook.Params(request.args(), "blue"), request.user(),
+                            request.conversation().conversationId());
+                    return Reply.none();
+                }
+            };
+        }
+    }
+
+    @LocalServerPort int port;
+    @Autowired RunRepository runs;
+    @Autowired WidgetRunbook.Tenant tenant;
+
+    TeamsActivities activities;
+    BotEndpoint bot;
+
+    @BeforeEach
+    void setUp() {
+        teams.reset();
+        tenant.reset();
+        activities = new TeamsActivities(teams.serviceUrl());
+        bot = new BotEndpoint(port);
+    }
+
+    @AfterAll
+    static void stop() {
+        teams.close();
+    }
+
+    @Test
+    void planIsPostedApprovedByAnotherPersonAndFollowedByProgressAndResult() {
+        bot.post(activities.message("paint widget Brennwald"));
+        JsonNode planCard = lastCard();
+        assertThat(text(planCard)).contains("Plan: widget · Brennwald").contains("Waiting for approval");
+        assertThat(planCard.at("/refresh/action/verb").asText()).isEqualTo("run.refresh");
+        assertThat(planCard.at("/refresh/userIds").toString()).contains("8:orgid:" + TeamsActivities.APPROVER_AAD);
+        assertThat(planCard.path("actions")).as("base card is read-only when four-eyes is on").isEmpty();
+        String runId = planCard.at("/refresh/action/data/runId").asText();
+        String planActivity = cardActivityId();
+
+        // The requester presses Approve on their own run: refused, nothing runs.
+        var own = bot.post(activities.execute("run.approve", data(runId, 1), planActivity));
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(lastText()).contains("four-eyes");
+        assertThat(runs.find(runId).orElseThrow().status()).isEqualTo(RunStatus.AWAITING_APPROVAL);
+
+        // The approver's refresh shows the buttons; the requester's does not.
+        JsonNode approverView = invokeCard(asApprover(activities.execute("run.refresh", data(runId, 1), planActivity)));
+        assertThat(approverView.path("actions").toString()).contains("run.approve").contains("run.reject");
+        JsonNode requesterView = invokeCard(activities.execute("run.refresh", data(runId, 1), planActivity));
+        assertThat(requesterView.path("actions")).isEmpty();
+
+        // The approver approves: the clicked card is replaced, then progress and result cards follow.
+        JsonNode replaced = invokeCard(asApprover(activities.execute("run.approve", data(runId, 1), planActivity)));
+        assertThat(text(replaced)).contains("Approved");
+        await(runId, r -> r.status() == RunStatus.SUCCEEDED);
+        awaitCalls(c -> text(cardOf(c)).contains("widget succeeded"));
+        assertThat(teams.calls()).anySatisfy(c -> assertThat(text(cardOf(c))).contains("Done · 2 of 2 steps"));
+        long progressPosts = teams.calls().stream()
+                .filter(c -> c.method().equals("POST") && text(cardOf(c)).contains("of 2 steps")).count();
+        assertThat(progressPosts).as("one progress card, then updates in place").isEqualTo(1);
+
+        // A second click on the stale card changes nothing.
+        bot.post(asApprover(activities.execute("run.approve", data(runId, 1), planActivity)));
+        assertThat(lastText()).contains("already approved by Bruno");
+        assertThat(tenant.applies("create-widget")).isEqualTo(1);
+    }
+
+    @Test
+    void rejectWithoutAReasonIsRefusedAndWithOneEndsTheRun() {
+        bot.post(activities.message("paint widget Heilig"));
+        String runId = lastCard().at("/refresh/action/data/runId").asText();
+
+        var noReason = bot.post(asApprover(activities.execute("run.reject", data(runId, 1), "act-x")));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(lastText()).contains("reason is required");
+
+        ObjectNode withReason = data(runId, 1).put("reason", "wrong NinjaOne organization");
+        JsonNode card = invokeCard(asApprover(activities.execute("run.reject", withReason, "act-x")));
+        assertThat(text(card)).contains("Rejected by Bruno Approver: wrong NinjaOne organization");
+        assertThat(runs.find(runId).orElseThrow().status()).isEqualTo(RunStatus.REJECTED);
+    }
+
+    @Test
+    void forgedRunIdOrVersionChangesNothing() {
+        bot.post(activities.message("paint widget Alpen"));
+        String runId = lastCard().at("/refresh/action/data/runId").asText();
+
+        bot.post(asApprover(activities.execute("run.approve", data("00000000-0000-0000-0000-000000000000", 1), "a")));
+        assertThat(lastText()).contains("cannot find that run");
+        bot.post(asApprover(activities.execute("run.approve", data(runId, 7), "a")));
+        assertThat(lastText()).contains("plan version 7");
+        assertThat(runs.find(runId).orElseThrow().status()).isEqualTo(RunStatus.AWAITING_APPROVAL);
+    }
+
+    @Test
+    void runsListsRecentRuns() {
+        bot.post(activities.message("paint widget Listed AG"));
+        teams.reset();
+
+        bot.post(activities.message("runs"));
+
+        assertThat(text(lastCard())).contains("Recent runs").contains("Listed AG").contains("awaiting approval");
+    }
+
+    private ObjectNode data(String runId, int version) {
+        return activities.data().put("runId", runId).put("planVersion", version);
+    }
+
+    private ObjectNode asApprover(ObjectNode activity) {
+        ObjectNode from = activity.putObject("from");
+        from.put("id", "29:1bruno-approver");
+        from.put("name", "Bruno Approver");
+        from.put("aadObjectId", TeamsActivities.APPROVER_AAD);
+        return activity;
+    }
+
+    private JsonNode invokeCard(ObjectNode invoke) {
+        var answer = bot.post(invoke);
+        assertThat(answer.status()).isEqualTo(200);
+        try {
+            return new ObjectMapper().readTree(answer.body()).path("value");
+        } catch (Exception e) {
+            throw new AssertionError(answer.body(), e);
+        }
+    }
+
+    private JsonNode lastCard() {
+        List<FakeTeams.ConnectorCall> calls = teams.calls();
+        for (int i = calls.size() - 1; i >= 0; i--) {
+            if (!cardOf(calls.get(i)).isMissingNode()) {
+                return cardOf(calls.get(i));
+            }
+        }
+        throw new AssertionError("no card was sent: " + calls);
+    }
+
+    private String cardActivityId() {
+        List<FakeTeams.ConnectorCall> calls = teams.calls();
+        return "act-" + (1000 + calls.stream().filter(c -> c.method().equals("POST")).count());
+    }
+
+    private String lastText() {
+        List<FakeTeams.ConnectorCall> calls = teams.calls();
+        for (int i = calls.size() - 1; i >= 0; i--) {
+            if (calls.get(i).body().hasNonNull("text")) {
+                return calls.get(i).body().path("text").asText();
+            }
+        }
+        return "";
+    }
+
+    private static JsonNode cardOf(FakeTeams.ConnectorCall call) {
+        return call.body().path("attachments").path(0).path("content");
+    }
+
+    private static String text(JsonNode card) {
+        StringBuilder sb = new StringBuilder();
+        card.findValues("text").forEach(t -> sb.append(t.asText()).append('\n'));
+        card.findValues("value").forEach(t -> sb.append(t.asText()).append('\n'));
+        return sb.toString();
+    }
+
+    private void awaitCalls(Predicate<FakeTeams.ConnectorCall> condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (teams.calls().stream().noneMatch(condition)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("expected call never came: " + teams.calls());
+            }
+            sleep();
+        }
+    }
+
+    private Run await(String runId, Predicate<Run> condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        Run run = runs.find(runId).orElseThrow();
+        while (!condition.test(run)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("run is " + run.status());
+            }
+            sleep();
+            run = runs.find(runId).orElseThrow();
+        }
+        return run;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
