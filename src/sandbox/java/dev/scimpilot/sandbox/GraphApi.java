@@ -39,7 +39,7 @@ final class GraphApi {
             if (seg.isEmpty()) {
                 throw new GraphError(400, "BadRequest", "Invalid request.");
             }
-            boolean outbound = seg.size() >= 6 && seg.get(0).equals("servicePrincipals") && ex.method.equals("POST")
+            boolean outbound = seg.size() >= 5 && seg.get(0).equals("servicePrincipals") && ex.method.equals("POST")
                     && OUTBOUND_ACTIONS.contains(seg.get(seg.size() - 1));
             if (outbound) {
                 sync.handleOutbound(ex, tenantId, seg);

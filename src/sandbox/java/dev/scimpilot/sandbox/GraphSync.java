@@ -98,7 +98,7 @@ final class GraphSync {
         String spId = seg.get(1);
         String action = seg.get(seg.size() - 1);
         ObjectNode body = ex.json();
-        if (seg.size() == 6 && seg.get(4).equals("validateCredentials")) {
+        if (seg.size() == 5 && seg.get(4).equals("validateCredentials")) {
             Map<String, String> creds;
             synchronized (state) {
                 servicePrincipal(state.tenant(tenantId), spId);
@@ -108,10 +108,10 @@ final class GraphSync {
             ex.noContent();
             return;
         }
-        if (seg.size() != 7 || !seg.get(3).equals("jobs")) {
+        if (seg.size() != 6 || !seg.get(3).equals("jobs")) {
             throw new GraphError(400, "BadRequest", "Resource not found for the segment '" + action + "'.");
         }
-        String jobId = seg.get(5);
+        String jobId = seg.get(4);
         Map<String, String> creds;
         synchronized (state) {
             Tenant t = state.tenant(tenantId);
