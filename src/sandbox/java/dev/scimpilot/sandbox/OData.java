@@ -159,6 +159,7 @@ final class OData {
             return item;
         }
         ObjectNode out = Json.obj();
+        item.properties().stream().filter(e -> e.getKey().startsWith("@odata.")).forEach(e -> out.set(e.getKey(), e.getValue()));
         if (select != null) {
             for (String p : select.split(",")) {
                 String name = p.trim();
