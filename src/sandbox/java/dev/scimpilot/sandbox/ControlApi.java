@@ -34,7 +34,10 @@ final class ControlApi {
                 long org = Long.parseLong(seg.get(2));
                 var idp = seg.size() == 5 && seg.get(4).equals("token")
                         ? sandbox.state().regenerateScimToken(org) : sandbox.state().enableScim(org);
-                ex.respond(200, Json.MAPPER.valueToTree(idp));
+                ex.respond(200, Json.obj().put("id", idp.id()).put("organizationId", idp.organizationId())
+                        .put("scimBaseUrl", idp.scimBaseUrl()).put("token", idp.token())
+                        .put("tokenIssuedAt", idp.tokenIssuedAt().toString())
+                        .put("tokenExpiresAt", idp.tokenExpiresAt().toString()));
             } else {
                 ex.respond(404, Json.obj().put("error", "unknown sandbox control " + ex.method + " " + ex.path));
             }

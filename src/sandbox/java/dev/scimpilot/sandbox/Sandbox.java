@@ -22,6 +22,7 @@ public final class Sandbox implements AutoCloseable {
     /** One request as the sandbox received it (for assertions such as "one token request"). */
     public record RecordedRequest(String method, String path, String query, boolean bearer) { }
 
+    private static final int MAX_RECORDED = 10_000;
     private final HttpServer server;
     private final ExecutorService executor;
     private final SandboxState state = new SandboxState();
@@ -125,6 +126,10 @@ public final class Sandbox implements AutoCloseable {
         ex.header("client-request-id", ex.header("client-request-id") == null ? ex.requestId : ex.header("client-request-id"));
         String query = http.getRequestURI().getRawQuery();
         synchronized (requests) {
+            if (requests.size() >= MAX_RECORDED) {
+                // local mode runs for hours: keep the recent past only
+                requests.subList(0, MAX_RECORDED / 2).clear();
+            }
             requests.add(new RecordedRequest(ex.method, ex.path, query, ex.bearer() != null));
         }
         try {
