@@ -8,6 +8,8 @@ import java.util.Map;
 /** A simulated synchronization job of one service principal, with its schema and status. */
 final class SyncJob {
 
+    private static final String NEVER = "0001-01-01T00:00:00Z";
+
     final String id;
     final String servicePrincipalId;
     final String templateId;
@@ -46,10 +48,11 @@ final class SyncJob {
         status.set("lastSuccessfulExecution", lastSuccessfulExecution);
         status.set("lastSuccessfulExecutionWithExports", lastSuccessfulExecution);
         status.set("quarantine", quarantine);
+        // Graph's "never" is 0001-01-01T00:00:00Z
         status.put("steadyStateFirstAchievedTime",
-                Json.time(steadyStateFirstAchievedTime == null ? Instant.EPOCH : steadyStateFirstAchievedTime));
+                steadyStateFirstAchievedTime == null ? NEVER : Json.time(steadyStateFirstAchievedTime));
         status.put("steadyStateLastAchievedTime",
-                Json.time(steadyStateLastAchievedTime == null ? Instant.EPOCH : steadyStateLastAchievedTime));
+                steadyStateLastAchievedTime == null ? NEVER : Json.time(steadyStateLastAchievedTime));
         status.putArray("progress");
         status.putArray("synchronizedEntryCountByType");
         status.put("troubleshootingUrl", (String) null);
