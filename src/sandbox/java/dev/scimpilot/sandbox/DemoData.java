@@ -205,13 +205,13 @@ public final class DemoData {
         job.steadyStateFirstAchievedTime = now.minus(Duration.ofDays(66));
         job.steadyStateLastAchievedTime = now.minus(Duration.ofDays(4));
         job.lastSuccessfulExecution = execution(now.minus(Duration.ofDays(4)), "Succeeded", 4, null);
-        job.lastExecution = execution(now.minus(Duration.ofHours(2)), "Failed", 0, ProvisioningEngine.quarantineError());
+        job.lastExecution = execution(now.minus(Duration.ofHours(2)), "Failed", 0, ProvisioningRecorder.quarantineError());
         job.countSuccessiveCompleteFailures = 5;
         job.quarantine = Json.obj().put("currentBegan", Json.time(now.minus(Duration.ofHours(2))))
                 .put("nextAttempt", Json.time(now.plus(Duration.ofHours(22))))
                 .put("reason", "EncounteredQuarantineException")
                 .put("seriesBegan", Json.time(now.minus(Duration.ofDays(3)))).put("seriesCount", 5);
-        job.quarantine.set("error", ProvisioningEngine.quarantineError());
+        job.quarantine.set("error", ProvisioningRecorder.quarantineError());
         t.jobs.put(job.id, job);
 
         for (ObjectNode p : people) {
@@ -226,7 +226,7 @@ public final class DemoData {
         }
         ObjectNode newcomer = t.users.values().stream()
                 .filter(u -> u.path("mailNickname").asText().equals("nadine.frick")).findFirst().orElseThrow();
-        provisioningLog(s, t, job, newcomer, null, now.minus(Duration.ofHours(2)), ProvisioningEngine.quarantineError());
+        provisioningLog(s, t, job, newcomer, null, now.minus(Duration.ofHours(2)), ProvisioningRecorder.quarantineError());
     }
 
     private static ObjectNode execution(Instant at, String state, int exported, ObjectNode error) {

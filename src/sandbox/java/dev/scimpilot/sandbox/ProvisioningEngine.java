@@ -1,16 +1,7 @@
 package dev.scimpilot.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,38 +13,33 @@ import java.util.Map;
 
 /**
  * The simulated Entra provisioning service: works out the users in scope (assigned directly or through groups,
- * SyncAll=false), computes their SCIM resources from the job schema's mappings and really sends them over HTTP
- * to the saved BaseAddress with the SecretToken. A 401 from the target quarantines the job.
+ * SyncAll=false), and pushes them to the SCIM target. Plans are made under the state lock; HTTP calls happen
+ * outside it, because the target (NinjaOne's SCIM endpoint) is served by this same sandbox.
  */
 final class ProvisioningEngine {
 
-    /** One user to export, worked out under the state lock. */
-    private record Export(String userId, String upn, String displayName, String matchValue, ObjectNode resource,
-                          String knownScimId, String error) { }
-
-    /** Everything a cycle needs, copied out of the state so no lock is held during HTTP calls. */
-    private record Plan(String baseAddress, String token, List<Export> exports, Map<String, String> outOfScope,
-                        String spId, String spName) { }
-
-    /** The outcome of one export call. */
-    private record Result(Export export, String action, int status, String scimId, String error) { }
+    /** Everything a run needs, copied out of the state. */
+    private record Plan(String baseAddress, String token, List<ScimExport> exports, Map<String, String> outOfScope,
+                        ObjectNode servicePrincipal) { }
 
     private final SandboxState state;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ScimTarget target = new ScimTarget();
+    private final ProvisioningRecorder recorder;
     private final Map<String, Deque<Instant>> onDemandCalls = new HashMap<>();
 
     ProvisioningEngine(SandboxState state) {
         this.state = state;
+        this.recorder = new ProvisioningRecorder(state);
     }
 
-    /** Like Entra's "test connection": GET /Users?filter=... on the target with the token; a 401 fails it. */
+    /** validateCredentials: 204 if the target accepts the token, else a 400 naming the target's answer. */
     void validateCredentials(Map<String, String> creds) {
         String base = creds.get("BaseAddress");
         String token = creds.get("SecretToken");
         if (base == null || base.isBlank() || token == null || token.isBlank()) {
             throw new GraphError(400, "BadRequest", "Credentials are incomplete: BaseAddress and SecretToken are required.");
         }
-        int status = send("GET", base + "/Users?filter=" + enc("userName eq \"" + state.newId() + "\""), token, null).status;
+        int status = target.probe(base, token, state.newId());
         if (status == 401 || status == 403) {
             throw new GraphError(400, "BadRequest", "You appear to have entered invalid credentials. The SCIM endpoint "
                     + "answered HTTP " + status + " (Unauthorized) to the test request.");
@@ -63,6 +49,7 @@ final class ProvisioningEngine {
         }
     }
 
+    /** One full cycle for an active, non-quarantined job; a 401 stops it and quarantines the job. */
     void runCycleIfActive(String tenantId, String jobId) {
         Plan plan;
         synchronized (state) {
@@ -73,10 +60,10 @@ final class ProvisioningEngine {
             plan = plan(state.tenant(tenantId), job, null);
         }
         Instant began = Instant.now();
-        List<Result> results = new ArrayList<>();
+        List<ScimTarget.Outcome> results = new ArrayList<>();
         boolean unauthorized = false;
-        for (Export e : plan.exports()) {
-            Result r = export(plan, e);
+        for (ScimExport e : plan.exports()) {
+            ScimTarget.Outcome r = target.export(plan.baseAddress(), plan.token(), e);
             results.add(r);
             if (r.status() == 401) {
                 unauthorized = true;
@@ -84,21 +71,17 @@ final class ProvisioningEngine {
             }
         }
         if (!unauthorized) {
-            for (var gone : plan.outOfScope().entrySet()) {
-                Export e = new Export(gone.getKey(), gone.getKey(), gone.getKey(), null, null, gone.getValue(), null);
-                Result r = disable(plan, e);
-                results.add(r);
-            }
+            plan.outOfScope().forEach((userId, scimId) ->
+                    results.add(target.disable(plan.baseAddress(), plan.token(), ScimExport.leaving(userId, scimId))));
         }
         synchronized (state) {
             Tenant t = state.tenant(tenantId);
             SyncJob job = t.jobs.get(jobId);
-            if (job == null) {
-                return;
+            if (job != null) {
+                String cycleId = state.newId();
+                results.forEach(r -> recorder.record(t, job, plan.servicePrincipal(), r, cycleId));
+                recorder.finishCycle(job, results, unauthorized, began);
             }
-            String cycleId = state.newId();
-            results.forEach(r -> record(t, job, plan, r, cycleId));
-            finishCycle(job, results, unauthorized, began);
         }
     }
 
@@ -123,33 +106,30 @@ final class ProvisioningEngine {
             }
             plan = plan(t, job, userId);
         }
-        ObjectNode key = Json.obj();
-        ObjectNode value = Json.obj();
         if (plan.baseAddress() == null || plan.token() == null) {
             throw new GraphError(400, "BadRequest", "Admin credentials are not saved for this application.");
         }
-        Result r;
+        ObjectNode key = Json.obj();
+        ObjectNode value = Json.obj();
         if (plan.exports().isEmpty()) {
             key.put("result", "Skipped");
             key.putObject("details").put("errorCode", "NotEffectivelyEntitled").put("errorMessage",
                     "The user is not in scope: not assigned to the application (directly or through a group).");
             value.put("action", "Other");
         } else {
-            r = export(plan, plan.exports().get(0));
-            boolean ok = r.status() >= 200 && r.status() < 300;
-            key.put("result", ok ? "Success" : "Failure");
+            ScimTarget.Outcome r = target.export(plan.baseAddress(), plan.token(), plan.exports().get(0));
+            key.put("result", r.ok() ? "Success" : "Failure");
             ObjectNode details = key.putObject("details");
-            if (!ok) {
+            if (!r.ok()) {
                 details.put("errorCode", r.status() == 401 ? "ScimUnauthorized" : "ScimEndpointRejected");
                 details.put("errorMessage", r.error());
             }
-            value.put("action", capitalize(r.action()));
-            value.set("modifiedProperties", modified(plan.exports().get(0).resource()));
+            value.put("action", r.action().substring(0, 1).toUpperCase() + r.action().substring(1));
+            value.set("modifiedProperties", ProvisioningRecorder.modifiedProperties(plan.exports().get(0).resource()));
             value.putObject("targetIdentity").put("id", r.scimId()).put("identityType", SchemaTemplate.USER_OBJECT);
             synchronized (state) {
                 Tenant t = state.tenant(tenantId);
-                SyncJob job = t.jobs.get(jobId);
-                record(t, job, plan, r, state.newId());
+                recorder.record(t, t.jobs.get(jobId), plan.servicePrincipal(), r, state.newId());
             }
         }
         value.putObject("statusInfo").put("status", key.path("result").asText());
@@ -160,11 +140,13 @@ final class ProvisioningEngine {
                 .put("type", "Export").put("status", key.path("result").asText());
         ObjectNode out = Json.obj();
         out.put("@odata.type", "#microsoft.graph.stringKeyStringValuePair");
+        // Graph returns both halves as JSON text inside the strings
         out.put("key", key.toString());
         out.put("value", value.toString());
         return out;
     }
 
+    /** provisionOnDemand's own limit: 5 requests per 10 seconds per job. */
     private void throttle(String jobId) {
         Deque<Instant> calls = onDemandCalls.computeIfAbsent(jobId, k -> new ArrayDeque<>());
         Instant now = Instant.now();
@@ -200,16 +182,13 @@ final class ProvisioningEngine {
             }
         }
         JsonNode mapping = SchemaTemplate.userMapping(job.schema);
-        List<Export> exports = new ArrayList<>();
-        for (var e : scope.entrySet()) {
-            if (onlyUser != null && !onlyUser.equals(e.getKey())) {
-                continue;
+        List<ScimExport> exports = new ArrayList<>();
+        scope.forEach((userId, roles) -> {
+            ObjectNode user = t.users.get(userId);
+            if (user != null && (onlyUser == null || onlyUser.equals(userId))) {
+                exports.add(ScimExport.of(user, roles, mapping, job.exported.get(userId)));
             }
-            ObjectNode user = t.users.get(e.getKey());
-            if (user != null) {
-                exports.add(exportOf(user, e.getValue(), mapping, job.exported.get(e.getKey())));
-            }
-        }
+        });
         Map<String, String> outOfScope = new LinkedHashMap<>();
         if (onlyUser == null) {
             job.exported.forEach((userId, scimId) -> {
@@ -218,232 +197,6 @@ final class ProvisioningEngine {
                 }
             });
         }
-        return new Plan(secrets.get("BaseAddress"), secrets.get("SecretToken"), exports, outOfScope,
-                sp.path("id").asText(), sp.path("displayName").asText());
-    }
-
-    private static Export exportOf(ObjectNode user, List<String> roles, JsonNode mapping, String knownScimId) {
-        Map<String, JsonNode> attrs = new LinkedHashMap<>();
-        user.properties().forEach(p -> attrs.put(p.getKey(), p.getValue()));
-        attrs.put("objectId", user.path("id"));
-        attrs.put("IsSoftDeleted", Json.MAPPER.getNodeFactory().booleanNode(false));
-        attrs.put("appRoleAssignments", Json.MAPPER.valueToTree(roles));
-        ObjectNode resource = Json.obj();
-        resource.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:User");
-        String matchValue = null;
-        try {
-            for (JsonNode am : mapping.path("attributeMappings")) {
-                String target = am.path("targetAttributeName").asText();
-                String v = SyncExpression.evaluate(am.path("source"), attrs);
-                if (v == null && am.hasNonNull("defaultValue")) {
-                    v = am.path("defaultValue").asText();
-                }
-                if (am.path("matchingPriority").asInt() == 1) {
-                    matchValue = v;
-                }
-                if (v != null) {
-                    ScimResource.set(resource, target, v);
-                }
-            }
-        } catch (RuntimeException ex) {
-            return new Export(user.path("id").asText(), Json.text(user, "userPrincipalName"),
-                    Json.text(user, "displayName"), null, null, knownScimId, "Expression evaluation failed: " + ex.getMessage());
-        }
-        return new Export(user.path("id").asText(), Json.text(user, "userPrincipalName"), Json.text(user, "displayName"),
-                matchValue, resource, knownScimId, null);
-    }
-
-    private Result export(Plan plan, Export e) {
-        if (e.error() != null) {
-            return new Result(e, "other", 0, null, e.error());
-        }
-        if (plan.baseAddress() == null || plan.token() == null) {
-            return new Result(e, "other", 0, null, "Admin credentials are not saved for this application.");
-        }
-        String scimId = e.knownScimId();
-        if (e.matchValue() != null) {
-            Response found = send("GET", plan.baseAddress() + "/Users?filter="
-                    + enc("userName eq \"" + e.matchValue() + "\""), plan.token(), null);
-            if (found.status == 401) {
-                return new Result(e, "other", 401, null, found.error());
-            }
-            JsonNode hit = found.body == null ? null : found.body.path("Resources").path(0);
-            scimId = hit == null || hit.isMissingNode() ? null : hit.path("id").asText();
-        }
-        Response r;
-        String action;
-        if (scimId == null) {
-            action = "create";
-            r = send("POST", plan.baseAddress() + "/Users", plan.token(), e.resource());
-            scimId = r.body == null ? null : Json.text(r.body, "id");
-        } else {
-            action = "update";
-            ObjectNode patch = Json.obj();
-            patch.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:PatchOp");
-            ObjectNode value = e.resource().deepCopy();
-            value.remove("schemas");
-            patch.putArray("Operations").addObject().put("op", "Replace").set("value", value);
-            r = send("PATCH", plan.baseAddress() + "/Users/" + scimId, plan.token(), patch);
-        }
-        return new Result(e, action, r.status, scimId, r.error());
-    }
-
-    private Result disable(Plan plan, Export e) {
-        ObjectNode patch = Json.obj();
-        patch.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:PatchOp");
-        patch.putArray("Operations").addObject().put("op", "Replace").put("path", "active").put("value", false);
-        Response r = send("PATCH", plan.baseAddress() + "/Users/" + e.knownScimId(), plan.token(), patch);
-        return new Result(e, "disable", r.status, e.knownScimId(), r.error());
-    }
-
-    private void record(Tenant t, SyncJob job, Plan plan, Result r, String cycleId) {
-        boolean ok = r.status() >= 200 && r.status() < 300;
-        if (ok && r.action().equals("create") && r.scimId() != null) {
-            job.exported.put(r.export().userId(), r.scimId());
-        } else if (ok && r.action().equals("disable")) {
-            job.exported.remove(r.export().userId());
-        } else if (ok && r.scimId() != null) {
-            job.exported.put(r.export().userId(), r.scimId());
-        }
-        ObjectNode log = Json.obj();
-        log.put("id", state.newId());
-        log.put("activityDateTime", Instant.now().toString());
-        log.put("changeId", state.newId());
-        log.put("cycleId", cycleId);
-        log.put("durationInMilliseconds", 120);
-        log.putObject("initiatedBy").put("id", "").put("displayName", "Azure AD Provisioning Service")
-                .put("initiatorType", "system");
-        log.put("jobId", job.id);
-        log.set("modifiedProperties", modified(r.export().resource()));
-        log.put("provisioningAction", r.action());
-        ObjectNode status = log.putObject("provisioningStatusInfo");
-        status.put("status", ok ? "success" : "failure");
-        if (!ok) {
-            status.putObject("errorInformation")
-                    .put("errorCode", r.status() == 401 ? "ScimUnauthorized" : "ScimEndpointRejected")
-                    .put("errorCategory", r.status() == 401 ? "nonServiceFailure" : "failure")
-                    .put("reason", r.status() == 401 ? "invalid credentials: the SCIM endpoint answered HTTP 401 "
-                            + "(Unauthorized). Check the Secret Token." : r.error())
-                    .put("recommendedAction", r.status() == 401 ? "Update the Secret Token and test the connection."
-                            : "Check the attribute values sent to the target.")
-                    .putNull("additionalDetails");
-        }
-        ArrayNode steps = log.putArray("provisioningSteps");
-        steps.addObject().put("name", "EntryExport").put("provisioningStepType", "export")
-                .put("status", ok ? "success" : "failure").put("description", ok ? capitalize(r.action()) + " in "
-                        + SchemaTemplate.TARGET : "Export to " + SchemaTemplate.TARGET + " failed: " + r.error());
-        log.putObject("servicePrincipal").put("id", plan.spId()).put("displayName", plan.spName());
-        ObjectNode src = log.putObject("sourceIdentity");
-        src.put("id", r.export().userId()).put("displayName", r.export().displayName()).put("identityType", "User");
-        src.putObject("details").put("UserPrincipalName", r.export().upn());
-        log.putObject("sourceSystem").put("id", "").put("displayName", SchemaTemplate.SOURCE);
-        log.putObject("targetIdentity").put("id", r.scimId()).put("displayName", r.export().upn())
-                .put("identityType", SchemaTemplate.USER_OBJECT);
-        log.putObject("targetSystem").put("id", "").put("displayName", SchemaTemplate.TARGET);
-        t.provisioningLogs.add(log);
-    }
-
-    private void finishCycle(SyncJob job, List<Result> results, boolean unauthorized, Instant began) {
-        Instant now = Instant.now();
-        long exported = results.stream().filter(r -> r.status() >= 200 && r.status() < 300).count();
-        boolean errors = results.stream().anyMatch(r -> r.status() < 200 || r.status() >= 300);
-        ObjectNode exec = Json.obj();
-        exec.put("activityIdentifier", state.newId());
-        exec.put("countEntitled", results.size());
-        exec.put("countEntitledForProvisioning", results.size());
-        exec.put("countEscrowed", unauthorized ? results.size() : 0);
-        exec.put("countEscrowedRaw", unauthorized ? results.size() : 0);
-        exec.put("countExported", exported);
-        exec.put("countExports", exported);
-        exec.put("countImported", results.size());
-        exec.put("countImportedDeltas", results.size());
-        exec.put("countImportedReferenceDeltas", 0);
-        exec.put("state", unauthorized ? "Failed" : errors ? "EntryLevelErrors" : "Succeeded");
-        exec.put("timeBegan", Json.time(began));
-        exec.put("timeEnded", Json.time(now));
-        if (unauthorized) {
-            ObjectNode err = quarantineError();
-            exec.set("error", err);
-            job.countSuccessiveCompleteFailures++;
-            ObjectNode q = job.quarantine == null ? Json.obj() : job.quarantine;
-            if (job.quarantine == null) {
-                q.put("seriesBegan", Json.time(now));
-                q.put("seriesCount", 0);
-            }
-            q.put("currentBegan", Json.time(now));
-            q.put("nextAttempt", Json.time(now.plus(Duration.ofHours(6))));
-            q.put("reason", "EncounteredQuarantineException");
-            q.put("seriesCount", q.path("seriesCount").asInt() + 1);
-            q.set("error", err);
-            job.quarantine = q;
-            job.statusCode = "Quarantine";
-        } else {
-            exec.putNull("error");
-            job.quarantine = null;
-            job.countSuccessiveCompleteFailures = 0;
-            job.statusCode = job.scheduleState.equals("Active") ? "Active" : job.statusCode;
-            job.lastSuccessfulExecution = exec;
-            if (job.steadyStateFirstAchievedTime == null) {
-                job.steadyStateFirstAchievedTime = now;
-            }
-            job.steadyStateLastAchievedTime = now;
-        }
-        job.lastExecution = exec;
-    }
-
-    static ObjectNode quarantineError() {
-        return Json.obj().put("code", "ScimUnauthorized").put("message", "You appear to have entered invalid "
-                + "credentials: the SCIM endpoint answered HTTP 401 (Unauthorized). Update the Secret Token in Admin "
-                + "Credentials and restart provisioning.").put("tenantActionable", true);
-    }
-
-    private static ArrayNode modified(ObjectNode resource) {
-        ArrayNode out = Json.arr();
-        if (resource != null) {
-            ScimResource.flatten(resource).forEach((k, v) -> out.addObject().put("displayName", k)
-                    .put("oldValue", (String) null).put("newValue", v));
-        }
-        return out;
-    }
-
-    private record Response(int status, JsonNode body, String error) { }
-
-    private Response send(String method, String url, String token, JsonNode body) {
-        try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
-                    .header("Authorization", "Bearer " + token).header("Accept", "application/scim+json");
-            if (body == null) {
-                b.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                b.header("Content-Type", "application/scim+json");
-                b.method(method, HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body)));
-            }
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = r.body() == null || r.body().isBlank() ? null : safeParse(r.body());
-            String error = r.statusCode() >= 300 ? "HTTP " + r.statusCode() + (json != null && json.has("detail")
-                    ? ": " + json.path("detail").asText() : "") : null;
-            return new Response(r.statusCode(), json, error);
-        } catch (IOException | IllegalArgumentException e) {
-            return new Response(0, null, "The SCIM endpoint could not be reached: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Response(0, null, "interrupted");
-        }
-    }
-
-    private static JsonNode safeParse(String s) {
-        try {
-            return Json.parse(s);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String capitalize(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return new Plan(secrets.get("BaseAddress"), secrets.get("SecretToken"), exports, outOfScope, sp.deepCopy());
     }
 }

@@ -101,10 +101,18 @@ public final class SandboxState {
 
     /** Changes a user's companyName (null clears it), as an admin would in Entra. */
     public synchronized void setCompanyName(String tenantId, String userPrincipalName, String companyName) {
-        ObjectNode u = tenant(tenantId).users.values().stream()
+        user(tenantId, userPrincipalName).put("companyName", companyName);
+    }
+
+    /** Blocks or unblocks sign-in of a user (a leaver drops out of the dynamic group). */
+    public synchronized void setAccountEnabled(String tenantId, String userPrincipalName, boolean enabled) {
+        user(tenantId, userPrincipalName).put("accountEnabled", enabled);
+    }
+
+    private ObjectNode user(String tenantId, String userPrincipalName) {
+        return tenant(tenantId).users.values().stream()
                 .filter(x -> userPrincipalName.equalsIgnoreCase(x.path("userPrincipalName").asText()))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no user " + userPrincipalName));
-        u.put("companyName", companyName);
     }
 
     public synchronized List<GroupView> groups(String tenantId) {

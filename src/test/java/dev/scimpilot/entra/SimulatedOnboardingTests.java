@@ -96,6 +96,29 @@ class SimulatedOnboardingTests {
     }
 
     @Test
+    void fixingACompanyNameMovesTheUserIntoTheOrganizationAndALeaverIsDisabledOnTheNextCycle() {
+        GraphServiceClient g = clients.forTenant(ALPENBLICK_TENANT_ID);
+        SandboxState.ScimIdentityProvider idp = sb.state().scimIdentityProvider(ALPENBLICK_ORG_ID).orElseThrow();
+        var done = new SdkRunbook(g).onboard(idp.scimBaseUrl(), idp.token(),
+                "Switch([companyName], \"All\", \"" + ALPENBLICK_COMPANY + "\", \"" + ALPENBLICK_ORG_ID + "\")");
+        job(g, done).start().post();
+        sb.state().setCompanyName(ALPENBLICK_TENANT_ID, "reto.ammann@" + ALPENBLICK_DOMAIN, ALPENBLICK_COMPANY);
+        sb.state().setAccountEnabled(ALPENBLICK_TENANT_ID, "stefan.widmer@" + ALPENBLICK_DOMAIN, false);
+
+        var rb = new RestartPostRequestBody();
+        var c = new SynchronizationJobRestartCriteria();
+        c.setResetScope(EnumSet.of(SynchronizationJobRestartScope.Escrows));
+        rb.setCriteria(c);
+        job(g, done).restart().post(rb);
+
+        assertThat(ninja.endUsers(ALPENBLICK_ORG_ID)).extracting(NinjaEndUser::lastName, NinjaEndUser::enabled)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Gysin", true),
+                        org.assertj.core.groups.Tuple.tuple("Ammann", true),
+                        org.assertj.core.groups.Tuple.tuple("Widmer", false));
+        assertThat(ninja.globalEndUsers()).extracting(NinjaEndUser::lastName).doesNotContain("Ammann");
+    }
+
+    @Test
     void anEmptyFallbackLeavesUnmatchedUsersOutOfNinjaOneAndLogsTheRejection() {
         GraphServiceClient g = clients.forTenant(ALPENBLICK_TENANT_ID);
         SandboxState.ScimIdentityProvider idp = sb.state().scimIdentityProvider(ALPENBLICK_ORG_ID).orElseThrow();
