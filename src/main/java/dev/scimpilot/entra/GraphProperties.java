@@ -25,10 +25,11 @@ public record GraphProperties(String baseUrl, GraphAuth auth, String clientId, S
         timeout = timeout == null ? Duration.ofSeconds(60) : timeout;
         URI uri = URI.create(baseUrl);
         String host = uri.getHost();
-        if (host == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (host == null || !(scheme.equals("https") || scheme.equals("http"))) {
             throw new IllegalArgumentException("scimpilot.graph.base-url must be an http(s) URL with a host: " + baseUrl);
         }
-        if (uri.getScheme().equals("http") && !isLoopback(host)) {
+        if (scheme.equals("http") && !isLoopback(host)) {
             // Kiota's token provider only sends tokens over plain http to loopback hosts
             throw new IllegalArgumentException("scimpilot.graph.base-url may use http only for localhost/127.0.0.1/::1; "
                     + "use https for " + host);

@@ -3,6 +3,8 @@ package dev.scimpilot.entra;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +20,7 @@ import reactor.core.publisher.Mono;
 final class LocalTokenCredential implements TokenCredential {
 
     private static final Duration LIFETIME = Duration.ofHours(1);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final String tenantId;
     private final String appId;
 
@@ -35,12 +38,13 @@ final class LocalTokenCredential implements TokenCredential {
     public AccessToken getTokenSync(TokenRequestContext request) {
         Instant now = Instant.now();
         Instant exp = now.plus(LIFETIME);
-        String claims = "{\"aud\":\"https://graph.microsoft.com\",\"iss\":\"https://sts.windows.net/" + tenantId
-                + "/\",\"iat\":" + now.getEpochSecond() + ",\"nbf\":" + now.getEpochSecond() + ",\"exp\":"
-                + exp.getEpochSecond() + ",\"appid\":\"" + appId + "\",\"tid\":\"" + tenantId + "\",\"idtyp\":\"app\"}";
+        ObjectNode claims = JSON.createObjectNode().put("aud", "https://graph.microsoft.com")
+                .put("iss", "https://sts.windows.net/" + tenantId + "/").put("iat", now.getEpochSecond())
+                .put("nbf", now.getEpochSecond()).put("exp", exp.getEpochSecond()).put("appid", appId)
+                .put("tid", tenantId).put("idtyp", "app");
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String jwt = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".";
+                + b64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + ".";
         return new AccessToken(jwt, OffsetDateTime.ofInstant(exp, ZoneOffset.UTC));
     }
 }

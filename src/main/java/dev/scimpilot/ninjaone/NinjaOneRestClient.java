@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -17,13 +18,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class NinjaOneRestClient implements NinjaOne {
 
+    static final int DEFAULT_PAGE_SIZE = 200;
+    private final int pageSize;
+
     private final NinjaOneProperties props;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final NinjaOneTokens tokens;
 
     public NinjaOneRestClient(NinjaOneProperties props) {
+        this(props, DEFAULT_PAGE_SIZE);
+    }
+
+    NinjaOneRestClient(NinjaOneProperties props, int pageSize) {
         this.props = props;
+        this.pageSize = pageSize;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.tokens = new NinjaOneTokens(props, http, json);
@@ -31,7 +40,17 @@ public class NinjaOneRestClient implements NinjaOne {
 
     @Override
     public List<NinjaOrganization> organizations() {
-        return this.<List<NinjaOrganization>>get("/v2/organizations", listOf(NinjaOrganization.class)).orElse(List.of());
+        // keyset paging as the spec defines it: pageSize + "after" = last id of the previous page
+        List<NinjaOrganization> all = new ArrayList<>();
+        List<NinjaOrganization> page;
+        String after = "";
+        do {
+            page = this.<List<NinjaOrganization>>get("/v2/organizations?pageSize=" + pageSize + after,
+                    listOf(NinjaOrganization.class)).orElse(List.of());
+            all.addAll(page);
+            after = page.isEmpty() ? "" : "&after=" + page.get(page.size() - 1).id();
+        } while (page.size() == pageSize);
+        return all;
     }
 
     @Override

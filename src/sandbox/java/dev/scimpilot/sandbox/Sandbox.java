@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -87,6 +88,17 @@ public final class Sandbox implements AutoCloseable {
     public String scimBaseUrl(long ninjaOrganizationId) {
         return state.scimIdentityProvider(ninjaOrganizationId).orElseThrow(() -> new IllegalArgumentException(
                 "SCIM is not enabled for NinjaOne organization " + ninjaOrganizationId)).scimBaseUrl();
+    }
+
+    /**
+     * SCIM Pilot's configuration for running against this sandbox (local mode, Spring tests): Graph with local
+     * tokens, the sandbox authority host, NinjaOne with the demo API client.
+     */
+    public Map<String, String> scimPilotProperties() {
+        return Map.of("scimpilot.graph.base-url", graphBaseUrl(), "scimpilot.graph.auth", "local",
+                "scimpilot.entra.authority-host", authorityHost(), "scimpilot.ninjaone.base-url", ninjaOneBaseUrl(),
+                "scimpilot.ninjaone.client-id", DemoData.NINJA_CLIENT_ID,
+                "scimpilot.ninjaone.client-secret", DemoData.NINJA_CLIENT_SECRET);
     }
 
     public SandboxState state() {

@@ -1,20 +1,24 @@
 package dev.scimpilot.entra;
 
 import dev.scimpilot.sandbox.Sandbox;
-import java.time.Duration;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-/** Builds the production Graph clients against a running sandbox (local auth, loopback base URL). */
+/** Builds the production Graph clients from the properties the sandbox hands out, bound as Spring binds them. */
 final class SandboxTestSupport {
 
     private SandboxTestSupport() {
     }
 
     static GraphClients graphClients(Sandbox sb) {
-        return new GraphClients(new GraphProperties(sb.graphBaseUrl(), GraphAuth.LOCAL, "scim-pilot-test", null, null,
-                null, Duration.ofSeconds(20)), entra(sb));
+        return new GraphClients(bind(sb, "scimpilot.graph", GraphProperties.class), entra(sb));
     }
 
     static EntraProperties entra(Sandbox sb) {
-        return new EntraProperties(sb.authorityHost(), Duration.ofSeconds(5));
+        return bind(sb, "scimpilot.entra", EntraProperties.class);
+    }
+
+    private static <T> T bind(Sandbox sb, String prefix, Class<T> type) {
+        return new Binder(new MapConfigurationPropertySource(sb.scimPilotProperties())).bind(prefix, type).get();
     }
 }

@@ -47,6 +47,15 @@ class NinjaOneRestClientTests {
     }
 
     @Test
+    void organizationsArePagedWithPageSizeAndAfter() {
+        var paged = new NinjaOneRestClient(new NinjaOneProperties(sb.ninjaOneBaseUrl(), NINJA_CLIENT_ID,
+                NINJA_CLIENT_SECRET, null, Duration.ofSeconds(5)), 4);
+        assertThat(paged.organizations()).extracting(NinjaOrganization::id).containsExactly(3L, 12L, 14L, 17L, 21L, 24L);
+        assertThat(sb.requests()).filteredOn(r -> r.path().endsWith("/v2/organizations")).extracting(r -> r.query())
+                .containsExactly("pageSize=4", "pageSize=4&after=17");
+    }
+
+    @Test
     void manyCallsShareOneCachedAccessToken() {
         for (int i = 0; i < 5; i++) {
             ninja.organizations();
