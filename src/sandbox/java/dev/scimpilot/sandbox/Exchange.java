@@ -22,6 +22,8 @@ final class Exchange {
     final String path;
     final Map<String, String> query;
     final String requestId = UUID.randomUUID().toString();
+    /** The appid claim of the caller's Graph token, once authenticated. */
+    String callerAppId;
     private byte[] body;
     private boolean answered;
 

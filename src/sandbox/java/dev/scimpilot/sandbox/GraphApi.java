@@ -20,12 +20,14 @@ final class GraphApi {
     private final GraphDirectory directory;
     private final GraphApps apps;
     private final GraphSync sync;
+    private final GraphBatch batch;
 
     GraphApi(SandboxState state, Faults faults, ProvisioningEngine engine) {
         this.state = state;
         this.directory = new GraphDirectory(state);
         this.apps = new GraphApps(state, faults);
         this.sync = new GraphSync(state, engine);
+        this.batch = new GraphBatch(state);
     }
 
     void handle(Exchange ex) {
@@ -38,6 +40,11 @@ final class GraphApi {
             List<String> seg = ex.segments(prefix);
             if (seg.isEmpty()) {
                 throw new GraphError(400, "BadRequest", "Invalid request.");
+            }
+            if (seg.equals(List.of("$batch")) && ex.method.equals("POST")) {
+                // sub-requests come back to this server, so no state lock here
+                batch.handle(ex, prefix);
+                return;
             }
             boolean outbound = seg.size() >= 5 && seg.get(0).equals("servicePrincipals") && ex.method.equals("POST")
                     && OUTBOUND_ACTIONS.contains(seg.get(seg.size() - 1));
@@ -97,6 +104,7 @@ final class GraphApi {
             throw new GraphError(401, "InvalidAuthenticationToken", "Lifetime validation failed, the token is expired.");
         }
         String tid = claims.path("tid").asText();
+        ex.callerAppId = claims.path("appid").asText(claims.path("azp").asText("unknown-app"));
         synchronized (state) {
             if (!state.tenants.containsKey(tid)) {
                 throw new GraphError(401, "InvalidAuthenticationToken",

@@ -88,6 +88,12 @@ final class GraphApps {
         sp.set("appRoles", roles.deepCopy());
         t.applications.put(app.path("id").asText(), app);
         t.servicePrincipals.put(sp.path("id").asText(), sp);
+        // the calling app becomes owner, which Application.ReadWrite.OwnedBy relies on (UNVERIFIED for real Entra)
+        ObjectNode owner = Json.obj().put("@odata.type", "#microsoft.graph.servicePrincipal")
+                .put("id", java.util.UUID.nameUUIDFromBytes(ex.callerAppId.getBytes()).toString())
+                .put("appId", ex.callerAppId).put("displayName", ex.callerAppId);
+        t.owners.put(app.path("id").asText(), new ArrayList<>(List.of(owner)));
+        t.owners.put(sp.path("id").asText(), new ArrayList<>(List.of(owner.deepCopy())));
         int delay = faults.replicationDelayGets();
         if (delay > 0) {
             t.replicationPending.put(app.path("id").asText(), delay);
@@ -115,12 +121,16 @@ final class GraphApps {
             ex.respond(200, q.collection("applications", t.applications.values().stream().filter(match).toList(), 100, 999, null));
             return;
         }
-        if (seg.size() != 2) {
-            return;
-        }
         ObjectNode app = t.applications.get(seg.get(1));
         if (app == null) {
             throw GraphError.notFound(seg.get(1));
+        }
+        if (seg.size() == 3 && seg.get(2).equals("owners") && ex.method.equals("GET")) {
+            ex.respond(200, q.collection("directoryObjects", t.owners.getOrDefault(seg.get(1), List.of()), 100, 999, null));
+            return;
+        }
+        if (seg.size() != 2) {
+            return;
         }
         if (ex.method.equals("GET")) {
             checkReplicated(t, seg.get(1));
@@ -214,6 +224,8 @@ final class GraphApps {
         if (seg.size() == 2 && ex.method.equals("GET")) {
             checkReplicated(t, seg.get(1));
             ex.respond(200, q.project(sp, null));
+        } else if (seg.size() == 3 && seg.get(2).equals("owners") && ex.method.equals("GET")) {
+            ex.respond(200, q.collection("directoryObjects", t.owners.getOrDefault(seg.get(1), List.of()), 100, 999, null));
         } else if (seg.size() == 3 && seg.get(2).equals("appRoleAssignedTo")) {
             List<ObjectNode> list = t.appRoleAssignedTo.computeIfAbsent(seg.get(1), k -> new ArrayList<>());
             if (ex.method.equals("GET")) {

@@ -68,6 +68,11 @@ final class GraphDirectory {
     }
 
     private void groups(Exchange ex, OData q, Tenant t, List<String> seg, boolean beta) {
+        if (beta && seg.get(seg.size() - 1).equals("evaluateDynamicMembership") && ex.method.equals("POST")) {
+            // beta only, and delegated only: an app-only caller is refused (graph-api.md step 3)
+            throw new GraphError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the "
+                    + "operation. evaluateDynamicMembership supports delegated permissions only.");
+        }
         if (seg.size() == 1 && ex.method.equals("POST")) {
             ObjectNode g = createGroup(t, ex.json());
             ex.respond(201, g);

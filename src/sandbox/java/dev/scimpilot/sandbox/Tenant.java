@@ -25,6 +25,8 @@ final class Tenant {
     /** Saved synchronization secrets per service principal (PUT replaces the whole set). */
     final Map<String, Map<String, String>> secrets = new HashMap<>();
     final List<ObjectNode> provisioningLogs = new ArrayList<>();
+    /** Owners (directory objects) of applications and service principals, by object id. */
+    final Map<String, List<ObjectNode>> owners = new HashMap<>();
     /** Objects that are "not replicated yet": remaining GETs that answer 404, by object id. */
     final Map<String, Integer> replicationPending = new HashMap<>();
 

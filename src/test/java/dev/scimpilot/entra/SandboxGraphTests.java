@@ -4,6 +4,8 @@ import static dev.scimpilot.sandbox.DemoData.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.microsoft.graph.core.content.BatchRequestContent;
+import com.microsoft.graph.core.content.BatchResponseContent;
 import com.microsoft.graph.core.tasks.PageIterator;
 import com.microsoft.graph.models.AppRole;
 import com.microsoft.graph.models.Application;
@@ -315,6 +317,39 @@ class SandboxGraphTests {
         assertThat(logs.getValue()).hasSize(5);
         assertThat(logs.getValue().get(0).getProvisioningStatusInfo().getErrorInformation().getReason())
                 .contains("invalid credentials");
+    }
+
+    @Test
+    void aJsonBatchFansOutReadsWithPerRequestConsistencyLevelAndPerRequestStatus() throws Exception {
+        sb.faults().failNext(1, "/subscribedSkus", 429);
+        var batch = new BatchRequestContent(g);
+        String skus = batch.addBatchRequestStep(g.subscribedSkus().toGetRequestInformation());
+        String users = batch.addBatchRequestStep(g.users().toGetRequestInformation(advanced(true)));
+        String noHeader = batch.addBatchRequestStep(g.users().toGetRequestInformation(advanced(false)));
+        BatchResponseContent response = g.getBatchRequestBuilder().post(batch, null);
+
+        assertThat(response.getResponsesStatusCode()).containsEntry(skus, 429).containsEntry(users, 200)
+                .containsEntry(noHeader, 400);
+        UserCollectionResponse page = response.getResponseById(users, UserCollectionResponse::createFromDiscriminatorValue);
+        assertThat(page.getValue()).hasSize(5);
+        var retry = batch.createNewBatchFromFailedRequests(java.util.Map.of(skus, 429));
+        // the retry batch gives its steps new ids
+        assertThat(g.getBatchRequestBuilder().post(retry, null).getResponsesStatusCode()).containsOnlyKeys(
+                retry.getBatchRequestSteps().keySet()).containsValue(200).hasSize(1);
+    }
+
+    @Test
+    void ownersOfTheNewAppAreTheCallingAppAndEvaluateDynamicMembershipIsRefusedAppOnly() {
+        var asp = new SdkRunbook(g).instantiate();
+        assertThat(g.servicePrincipals().byServicePrincipalId(asp.getServicePrincipal().getId()).owners().get().getValue())
+                .singleElement().satisfies(o -> assertThat(o).isInstanceOf(com.microsoft.graph.models.ServicePrincipal.class));
+        var ri = new RequestInformation();
+        ri.httpMethod = HttpMethod.POST;
+        ri.setUri(URI.create(sb.graphBetaBaseUrl() + "/groups/" + RHEINTAL_GROUP_ID + "/evaluateDynamicMembership"));
+        HashMap<String, ParsableFactory<? extends Parsable>> err = new HashMap<>();
+        err.put("XXX", ODataError::createFromDiscriminatorValue);
+        assertThatThrownBy(() -> g.getRequestAdapter().sendPrimitive(ri, err, Void.class))
+                .isInstanceOfSatisfying(ODataError.class, e -> assertThat(e.getResponseStatusCode()).isEqualTo(403));
     }
 
     @Test

@@ -59,6 +59,15 @@ class SimulatedOnboardingTests {
         var done = new SdkRunbook(g).onboard(idp.scimBaseUrl(), idp.token(),
                 "Switch([companyName], \"All\", \"" + BRENNWALD_COMPANY + "\", \"" + BRENNWALD_ORG_ID + "\")");
 
+        var assigned = g.servicePrincipals().byServicePrincipalId(done.spId()).appRoleAssignedTo()
+                .get(rc -> rc.queryParameters.filter = "principalId eq " + done.groupId());
+        assertThat(assigned.getValue()).singleElement().satisfies(a -> {
+            assertThat(a.getPrincipalType()).isEqualTo("Group");
+            assertThat(a.getAppRoleId()).isEqualTo(done.endUserRoleId());
+        });
+        assertThatThrownBy(() -> new SdkRunbook(g).assignGroup(done.spId(), done.groupId(), done.endUserRoleId()))
+                .isInstanceOfSatisfying(ODataError.class, e -> assertThat(e.getResponseStatusCode()).isEqualTo(400));
+
         String anna = userId("anna.meier@" + BRENNWALD_DOMAIN);
         StringKeyStringValuePair r = provisionOnDemand(g, done, anna);
         assertThat(JSON.readTree(r.getKey()).path("result").asText()).isEqualTo("Success");
