@@ -7,7 +7,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -127,8 +126,8 @@ final class OData {
     ObjectNode collection(String context, List<? extends JsonNode> items, int defaultTop, int maxTop,
                           Set<String> defaultProperties) {
         int skip = parseInt(option("skiptoken"), 0);
-        int top = Math.min(parseInt(option("top"), defaultTop), maxTop);
-        if (top <= 0) {
+        int top = parseInt(option("top"), defaultTop);
+        if (top <= 0 || top > maxTop) {
             throw new GraphError(400, "Request_BadRequest", "Invalid page size specified: '" + option("top") + "'.");
         }
         ObjectNode out = Json.obj();
@@ -187,7 +186,7 @@ final class OData {
         try {
             return Integer.parseInt(s.trim());
         } catch (NumberFormatException e) {
-            throw new GraphError(400, "Request_BadRequest", "'" + s + "' is not a valid number.".toLowerCase(Locale.ROOT));
+            throw new GraphError(400, "Request_BadRequest", "'" + s + "' is not a valid number.");
         }
     }
 }

@@ -4,7 +4,6 @@ import static dev.scimpilot.sandbox.DemoData.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.graph.models.StringKeyStringValuePair;
 import com.microsoft.graph.models.SynchronizationJob;
@@ -216,10 +215,5 @@ class SimulatedOnboardingTests {
         par.setSubjects(List.of(subj));
         pod.setParameters(List.of(par));
         return job(g, done).provisionOnDemand().post(pod);
-    }
-
-    @SuppressWarnings("unused")
-    private static JsonNode json(String s) throws Exception {
-        return JSON.readTree(s);
     }
 }
