@@ -88,6 +88,8 @@ final class GraphSync {
                         + "'https://syncfabric.windowsazure.com/api/servicePrincipals/" + job.servicePrincipalId
                         + "/synchronization/jobs/" + job.id + "/schema?api-version=2.0'.");
             }
+        } else if (rest.equals(List.of("schema", "functions")) && m.equals("GET")) {
+            ex.respond(200, SyncExpression.functions());
         } else if (rest.equals(List.of("schema", "parseExpression")) && m.equals("POST")) {
             ex.respond(200, parseExpression(ex.json()));
         }

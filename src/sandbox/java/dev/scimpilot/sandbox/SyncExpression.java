@@ -32,6 +32,24 @@ final class SyncExpression {
             "Coalesce", List.of("source"),
             "Join", List.of("separator", "source"));
 
+    /** GET .../schema/functions: each supported function with its parameter schema. */
+    static ObjectNode functions() {
+        ObjectNode out = Json.obj();
+        ArrayNode value = out.putArray("value");
+        FUNCTIONS.keySet().stream().sorted().forEach(name -> {
+            // attributeMappingFunctionSchema is an entity: the function name is its id
+            ObjectNode f = value.addObject().put("id", name);
+            ArrayNode params = f.putArray("parameters");
+            List<String> names = FUNCTIONS.get(name);
+            for (int i = 0; i < names.size(); i++) {
+                boolean repeats = name.equals("Switch") ? i >= 2 : name.equals("Coalesce") || (name.equals("Join") && i == 1);
+                params.addObject().put("name", names.get(i)).put("required", i == 0 || name.equals("Switch"))
+                        .put("allowMultipleOccurrences", repeats).put("type", "String");
+            }
+        });
+        return out;
+    }
+
     private final String text;
     private int pos;
 

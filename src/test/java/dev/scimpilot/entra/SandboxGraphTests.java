@@ -244,6 +244,8 @@ class SandboxGraphTests {
         String spId = asp.getServicePrincipal().getId();
         String jobId = runbook.createJob(spId);
         var sch = runbook.schema(spId, jobId);
+        assertThat(sch.functions().get().getValue()).extracting(f -> f.getId())
+                .contains("Switch", "SingleAppRoleAssignment");
         SynchronizationSchema schema = sch.get();
         assertThatThrownBy(() -> sch.patch(schema)).isInstanceOfSatisfying(ODataError.class,
                 e -> assertThat(e.getResponseStatusCode()).isEqualTo(404));
