@@ -37,7 +37,9 @@ final class GraphApi {
                 throw new GraphError(404, "BadRequest", "Unknown Graph version in '" + ex.path + "'.");
             }
             String tenantId = authenticate(ex);
-            List<String> seg = ex.segments(prefix);
+            // OData functions are called as "functions()"; treat them like plain segments
+            List<String> seg = ex.segments(prefix).stream()
+                    .map(x -> x.endsWith("()") ? x.substring(0, x.length() - 2) : x).toList();
             if (seg.isEmpty()) {
                 throw new GraphError(400, "BadRequest", "Invalid request.");
             }
