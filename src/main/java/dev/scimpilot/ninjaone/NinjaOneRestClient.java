@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** The NinjaOne public API v2 over java.net.http, with cached OAuth client-credentials tokens and timeouts. */
@@ -26,6 +27,7 @@ public class NinjaOneRestClient implements NinjaOne {
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final NinjaOneTokens tokens;
 
+    @Autowired
     public NinjaOneRestClient(NinjaOneProperties props) {
         this(props, DEFAULT_PAGE_SIZE);
     }
