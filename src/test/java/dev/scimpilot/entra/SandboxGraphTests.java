@@ -15,6 +15,7 @@ import com.microsoft.graph.models.SubscribedSku;
 import com.microsoft.graph.models.SynchronizationSchema;
 import com.microsoft.graph.models.SynchronizationSecret;
 import com.microsoft.graph.models.SynchronizationSecretKeyStringValuePair;
+import com.microsoft.graph.models.SynchronizationStatusCode;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.UserCollectionResponse;
 import com.microsoft.graph.models.odataerrors.ODataError;
@@ -290,6 +291,31 @@ class SandboxGraphTests {
         assertThatThrownBy(() -> jobs.validateCredentials().post(explicit(idp.scimBaseUrl(), "wrong")))
                 .isInstanceOfSatisfying(ODataError.class, e -> assertThat(e.getMessage()).contains("401"));
         assertThat(sb.requests()).filteredOn(q -> q.path().startsWith("/scim/")).hasSize(2);
+    }
+
+    @Test
+    void credentialsCanBeTestedBeforeAJobExistsAndAJobCanBePaused() {
+        var runbook = new SdkRunbook(g);
+        var asp = runbook.instantiate();
+        String spId = asp.getServicePrincipal().getId();
+        var idp = sb.state().scimIdentityProvider(BRENNWALD_ORG_ID).orElseThrow();
+        var body = new com.microsoft.graph.serviceprincipals.item.synchronization.jobs.validatecredentials
+                .ValidateCredentialsPostRequestBody();
+        body.setTemplateId("scim");
+        body.setApplicationIdentifier(asp.getApplication().getAppId());
+        body.setCredentials(explicit(idp.scimBaseUrl(), idp.token()).getCredentials());
+        g.servicePrincipals().byServicePrincipalId(spId).synchronization().jobs().validateCredentials().post(body);
+
+        String jobId = runbook.createJob(spId);
+        var job = g.servicePrincipals().byServicePrincipalId(spId).synchronization().jobs().bySynchronizationJobId(jobId);
+        assertThat(job.get().getStatus().getCode()).isEqualTo(SynchronizationStatusCode.NotConfigured);
+        runbook.saveSecrets(spId, idp.scimBaseUrl(), idp.token());
+        job.start().post();
+        assertThat(job.get().getStatus().getCode()).isEqualTo(SynchronizationStatusCode.Active);
+        job.pause().post();
+        assertThat(job.get().getStatus().getCode()).isEqualTo(SynchronizationStatusCode.Paused);
+        assertThat(g.applicationsWithAppId(asp.getApplication().getAppId()).get().getId())
+                .isEqualTo(asp.getApplication().getId());
     }
 
     private static ValidateCredentialsPostRequestBody explicit(String base, String token) {
