@@ -8,6 +8,7 @@ import dev.scimpilot.chat.ProactiveMessenger;
 import dev.scimpilot.chat.Reply;
 import dev.scimpilot.runs.Run;
 import dev.scimpilot.runs.RunListener;
+import dev.scimpilot.runs.RunRepository;
 import dev.scimpilot.runs.RunStatus;
 import dev.scimpilot.runs.Runbook;
 import dev.scimpilot.runs.Runbooks;
@@ -26,18 +27,33 @@ import org.springframework.stereotype.Component;
 @Component
 public class RunCards implements RunListener {
 
+    private static final Object[] LOCKS = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
+
     private final ProactiveMessenger messenger;
+    private final RunRepository runs;
     private final Runbooks runbooks;
     private final AccessPolicy access;
 
-    RunCards(ProactiveMessenger messenger, Runbooks runbooks, AccessPolicy access) {
+    RunCards(ProactiveMessenger messenger, RunRepository runs, Runbooks runbooks, AccessPolicy access) {
         this.messenger = messenger;
+        this.runs = runs;
         this.runbooks = runbooks;
         this.access = access;
     }
 
+    /**
+     * Updates for one run are serialised and always render the run as stored now: the request thread
+     * (an approval) and a step's thread may both report a change at once, and must neither post two
+     * progress cards nor overwrite a newer card with an older state.
+     */
     @Override
-    public void runChanged(Run run) {
+    public void runChanged(Run changed) {
+        synchronized (LOCKS[Math.floorMod(changed.id().hashCode(), LOCKS.length)]) {
+            runs.find(changed.id()).ifPresent(this::post);
+        }
+    }
+
+    private void post(Run run) {
         List<Reply> replies = new ArrayList<>();
         replies.add(new Reply.UpdateCard(key(run, "plan"), "run-plan", plan(run, !access.fourEyes())));
         if (started(run)) {
