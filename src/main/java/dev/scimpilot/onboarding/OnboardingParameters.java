@@ -1,0 +1,45 @@
+package dev.scimpilot.onboarding;
+
+import dev.scimpilot.secrets.SecretRef;
+import java.util.List;
+
+/**
+ * Everything an onboarding run needs, as collected by the form and checked by preflight. Persisted
+ * with the run as JSON: the SCIM token is a vault reference, never the token.
+ *
+ * @param clientName          the client's name, also the Switch key matched against users' companyName
+ * @param extraCompanyNames   companyName variants seen in the tenant that map to the same organization
+ * @param fallback            Switch default: {@code All} (unmatched users become global end users) or empty (skip them)
+ * @param mailExclusion       the runbook's {@code -match} pattern on user.mail
+ * @param upnExclusion        optional {@code -match} pattern on user.userPrincipalName (service accounts); blank = none
+ * @param appDisplayName      the enterprise application's display name (found again by this name)
+ * @param scimToken           where the NinjaOne SCIM bearer token is in the vault
+ * @param canaryUserId        the user provisioned on demand first (step 8); null = the first user in scope
+ */
+public record OnboardingParameters(
+        String clientName,
+        String emailDomain,
+        String tenantId,
+        long ninjaOrganizationId,
+        String ninjaOrganizationName,
+        String fallback,
+        List<String> extraCompanyNames,
+        String groupName,
+        String mailExclusion,
+        String upnExclusion,
+        String appDisplayName,
+        String scimUrl,
+        SecretRef scimToken,
+        boolean usesIntune,
+        String canaryUserId) {
+
+    public static final String DEFAULT_GROUP = "NinjaOne-EndUsers";
+    public static final String DEFAULT_MAIL_EXCLUSION = "backup|monitor|noreply|service|info";
+    public static final String DEFAULT_APP_NAME = "NinjaOne";
+
+    public OnboardingParameters {
+        extraCompanyNames = extraCompanyNames == null ? List.of() : List.copyOf(extraCompanyNames);
+        fallback = fallback == null ? "" : fallback;
+        upnExclusion = upnExclusion == null ? "" : upnExclusion.strip();
+    }
+}
