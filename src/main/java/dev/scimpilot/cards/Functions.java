@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.Locale;
 
 /**
- * The bodies of {@link Fn}, each a port of the Adaptive Expressions 4.23 function of the same name (argument
+ * The bodies of {@link Fn} (conditions are in {@link Conditions}), each a port of the Adaptive Expressions 4.23 function of the same name (argument
  * checks, error cases and JS coercions included), because "close enough" renders differently in Teams.
  */
 final class Functions {
