@@ -45,7 +45,7 @@ final class Expander {
     }
 
     /** The official engine's own concatenation: a failing part is written back as {@code ${expr}}. */
-    private static String interpolate(List<Object> parts, String source, Scope scope) {
+    private static String interpolate(Object[] parts, String source, Scope scope) {
         StringBuilder sb = new StringBuilder(source.length() + 16);
         for (Object part : parts) {
             if (part instanceof String text) {
@@ -70,7 +70,7 @@ final class Expander {
     }
 
     private static JsonNode array(Node.Arr arr, Scope scope) {
-        ArrayNode out = Js.NODES.arrayNode(arr.items().size());
+        ArrayNode out = Js.NODES.arrayNode(arr.items().length);
         for (Node item : arr.items()) {
             JsonNode v = expand(item, scope);
             if (v.isNull()) {
@@ -125,7 +125,7 @@ final class Expander {
      */
     private static JsonNode topLevel(Node.Whole whole, Scope scope) {
         if (whole.expr() instanceof Expr.Call call && call.fn == Fn.CONCAT) {
-            return Js.text(interpolate(List.of((Object[]) call.args), whole.source(), scope));
+            return Js.text(interpolate(call.args, whole.source(), scope));
         }
         try {
             return whole.expr().eval(scope, true);

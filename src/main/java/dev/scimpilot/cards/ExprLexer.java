@@ -30,7 +30,7 @@ final class ExprLexer {
             }
             if (c >= '0' && c <= '9') {
                 int start = i;
-                while (i < n && Character.isDigit(s.charAt(i))) {
+                while (i < n && isDigit(s.charAt(i))) {
                     i++;
                 }
                 if (i + 1 < n && s.charAt(i) == '.' && isDigit(s.charAt(i + 1))) {

@@ -3,91 +3,14 @@ package dev.scimpilot.cards;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.Locale;
-import java.util.function.BiPredicate;
 
 /**
- * The bodies of {@link Fn}, each a port of the Adaptive Expressions 4.23 function of the same name (argument
+ * The bodies of {@link Fn} (conditions are in {@link Conditions}), each a port of the Adaptive Expressions 4.23 function of the same name (argument
  * checks, error cases and JS coercions included), because "close enough" renders differently in Teams.
  */
 final class Functions {
 
     private Functions() {}
-
-    /** Evaluates, turning an evaluation error into null (Java null, not JSON null). */
-    private static JsonNode orError(Expr e, Scope scope, boolean subst) {
-        try {
-            return e.eval(scope, subst);
-        } catch (EvalError err) {
-            return null;
-        }
-    }
-
-    static JsonNode ifFn(Expr[] a, Scope s, boolean subst) {
-        JsonNode cond = orError(a[0], s, false);
-        return (cond != null && Js.isLogicTrue(cond) ? a[1] : a[2]).eval(s, subst);
-    }
-
-    static JsonNode and(Expr[] a, Scope s, boolean subst) {
-        for (Expr child : a) {
-            JsonNode v = orError(child, s, false);
-            if (v == null || !Js.isLogicTrue(v)) {
-                return Js.bool(false);
-            }
-        }
-        return Js.bool(true);
-    }
-
-    static JsonNode or(Expr[] a, Scope s, boolean subst) {
-        for (Expr child : a) {
-            JsonNode v = orError(child, s, false);
-            if (v != null && Js.isLogicTrue(v)) {
-                return Js.bool(true);
-            }
-        }
-        return Js.bool(false);
-    }
-
-    static JsonNode not(Expr[] a, Scope s, boolean subst) {
-        JsonNode v = orError(a[0], s, false);
-        return Js.bool(v == null || !Js.isLogicTrue(v));
-    }
-
-    /** ComparisonEvaluator: operands without substitution; an operand error (or a null, if checked) is just false. */
-    static JsonNode compare(Expr[] a, Scope s, boolean notNull, BiPredicate<JsonNode, JsonNode> test) {
-        JsonNode[] v = new JsonNode[a.length];
-        for (int i = 0; i < a.length; i++) {
-            v[i] = orError(a[i], s, false);
-            if (v[i] == null || (notNull && Js.isUndefinedOrNull(v[i]))) {
-                return Js.bool(false);
-            }
-        }
-        return Js.bool(test.test(v[0], v.length > 1 ? v[1] : null));
-    }
-
-    static boolean eq(JsonNode x, JsonNode y) {
-        return Js.commonEquals(x, y);
-    }
-
-    static int order(JsonNode x, JsonNode y) {
-        if (Js.isNumber(x) && Js.isNumber(y)) {
-            double dx = x.doubleValue();
-            double dy = y.doubleValue();
-            return dx < dy ? -1 : dx > dy ? 1 : 0;
-        }
-        if (x.isTextual() && y.isTextual()) {
-            return Integer.signum(x.textValue().compareTo(y.textValue()));
-        }
-        throw new EvalError(Js.toJsString(x) + " and " + Js.toJsString(y) + " must be comparable.");
-    }
-
-    static JsonNode empty(Expr[] a, Scope s, boolean subst) {
-        JsonNode v = orError(a[0], s, false);
-        if (v == null || v.isNumber() || v.isBoolean()) {
-            return Js.bool(false);
-        }
-        boolean empty = Js.isUndefinedOrNull(v) || (v.isTextual() ? v.textValue().isEmpty() : v.size() == 0);
-        return Js.bool(empty);
-    }
 
     static JsonNode add(Expr[] a, Scope s, boolean subst) {
         JsonNode soFar = null;
@@ -298,7 +221,7 @@ final class Functions {
         }
         if (haystack.isArray()) {
             for (JsonNode item : haystack) {
-                if (Js.commonEquals(item, needle)) {
+                if (Conditions.commonEquals(item, needle)) {
                     return Js.bool(true);
                 }
             }

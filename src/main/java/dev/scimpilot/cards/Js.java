@@ -12,8 +12,6 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
-import java.util.Iterator;
-import java.util.Map;
 
 /**
  * JavaScript value semantics on Jackson trees, so the Java engine computes what the official (JS) engine computes.
@@ -179,70 +177,6 @@ final class Js {
         return toJsString(v);
     }
 
-    /** Adaptive Expressions' {@code commonEquals}: deep for containers, epsilon for numbers, strict otherwise. */
-    static boolean commonEquals(JsonNode a, JsonNode b) {
-        if (isUndefinedOrNull(a) || isUndefinedOrNull(b)) {
-            return isUndefinedOrNull(a) && isUndefinedOrNull(b);
-        }
-        if (a.isArray() && b.isArray()) {
-            if (a.size() != b.size()) {
-                return false;
-            }
-            for (int i = 0; i < a.size(); i++) {
-                if (!commonEquals(a.get(i), b.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a.isObject() && b.isObject()) {
-            return deepEquals(a, b);
-        }
-        if (a.isNumber() && b.isNumber()) {
-            return Math.abs(a.doubleValue() - b.doubleValue()) < Math.ulp(1.0) || a.doubleValue() == b.doubleValue();
-        }
-        return strictEquals(a, b);
-    }
-
-    /** lodash {@code isEqual} on JSON values. */
-    private static boolean deepEquals(JsonNode a, JsonNode b) {
-        if (a.isObject() && b.isObject()) {
-            if (a.size() != b.size()) {
-                return false;
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                JsonNode other = b.get(e.getKey());
-                if (other == null || !deepEquals(e.getValue(), other)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a.isArray() && b.isArray()) {
-            if (a.size() != b.size()) {
-                return false;
-            }
-            for (int i = 0; i < a.size(); i++) {
-                if (!deepEquals(a.get(i), b.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return strictEquals(a, b);
-    }
-
-    private static boolean strictEquals(JsonNode a, JsonNode b) {
-        if (a.isNumber() && b.isNumber()) {
-            return a.doubleValue() == b.doubleValue();
-        }
-        if (a.isContainerNode() || b.isContainerNode()) {
-            return a == b;
-        }
-        return a.equals(b);
-    }
-
     /**
      * A copy of {@code tree} whose numbers are written as JSON.stringify writes them (1.0 becomes 1), so the
      * Java engine's output and the official engine's output compare equal as Jackson trees.
@@ -255,6 +189,9 @@ final class Js {
     }
 
     private static boolean isCanonical(JsonNode tree) {
+        if (tree.isTextual() || tree.isInt()) {
+            return true;
+        }
         if (tree.isNumber()) {
             return num(tree.doubleValue()).equals(tree);
         }

@@ -1,7 +1,6 @@
 package dev.scimpilot.cards;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
 
 /** A template after loading: JSON with every binding already parsed, ready to expand many times. */
 sealed interface Node permits Node.Literal, Node.Whole, Node.Interp, Node.Arr, Node.Obj {
@@ -13,9 +12,10 @@ sealed interface Node permits Node.Literal, Node.Whole, Node.Interp, Node.Arr, N
     record Whole(Expr expr, String source) implements Node {}
 
     /** A string with text around or between bindings; parts are {@code String} or {@link Expr}. */
-    record Interp(List<Object> parts, String source) implements Node {}
+    record Interp(Object[] parts, String source) implements Node {}
 
-    record Arr(List<Node> items) implements Node {}
+    /** Arrays rather than lists: expansion walks these millions of times. */
+    record Arr(Node[] items) implements Node {}
 
     /** An object; {@code data} and {@code when} are its {@code $data} / {@code $when} (null when absent). */
     record Obj(String[] keys, Node[] values, Node data, Node when) implements Node {}

@@ -117,7 +117,8 @@ final class Paths {
         if (instance.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = instance.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (e.getKey().equalsIgnoreCase(name)) {
+                String key = e.getKey();
+                if (key.length() == name.length() && (key.equals(name) || key.equalsIgnoreCase(name))) {
                     return e.getValue();
                 }
             }

@@ -50,7 +50,7 @@ final class Template {
             if (json.isArray()) {
                 List<Node> items = new ArrayList<>(json.size());
                 json.forEach(item -> items.add(node(item)));
-                return new Node.Arr(List.copyOf(items));
+                return new Node.Arr(items.toArray(new Node[0]));
             }
             if (json.isObject()) {
                 return object(json);
@@ -114,7 +114,7 @@ final class Template {
             if (parts.size() == 1 && parts.get(0) instanceof Expr e && !(e instanceof Expr.Const)) {
                 return new Node.Whole(e, s);
             }
-            return new Node.Interp(List.copyOf(parts), s);
+            return new Node.Interp(parts.toArray(), s);
         }
 
         private CardTemplateException error(String problem, String expression) {

@@ -37,9 +37,20 @@ class CardConformanceTest {
     static Map<String, Case> cases() {
         Map<String, Case> cases = new LinkedHashMap<>();
         for (String name : cardNames()) {
-            cases.put("cards/" + name, new Case("cards/" + name, read(CARDS.resolve(name + ".json")),
-                    read(CARDS.resolve(name + ".data.json")), true));
+            JsonNode template = read(CARDS.resolve(name + ".json"));
+            JsonNode sample = read(CARDS.resolve(name + ".data.json"));
+            cases.put("cards/" + name, new Case("cards/" + name, template, sample, true));
+            // The same card down its other branches: empty lists, negative numbers / flipped flags, blank texts.
+            for (String kind : List.of("empty-lists", "negated", "blank-texts")) {
+                String id = "cards/" + name + "#" + kind;
+                cases.put(id, new Case(id, template, variant(sample, kind), true));
+            }
         }
+        CardSamples.largest().forEach((label, record) -> {
+            String id = "cards/" + CardTemplates.templateName(record.getClass()) + "#" + label;
+            cases.put(id, new Case(id, read(CARDS.resolve(CardTemplates.templateName(record.getClass()) + ".json")),
+                    TEMPLATES.toTree(record), true));
+        });
         for (Path file : list(CORPUS, ".template.json")) {
             String name = file.getFileName().toString().replace(".template.json", "");
             cases.put("corpus/" + name, new Case("corpus/" + name, read(file),
@@ -90,9 +101,36 @@ class CardConformanceTest {
 
     private static JsonNode expandWithJava(Case c) {
         if (c.isCard()) {
-            return TEMPLATES.expand(c.id().substring("cards/".length()), c.data());
+            String name = c.id().substring("cards/".length()).split("#")[0];
+            return TEMPLATES.expand(name, c.data());
         }
         return Template.compile(c.id(), c.template()).expand(Js.canonical(c.data()));
+    }
+
+    /** Sample data pushed down other branches of a template; same shape, different values. */
+    static JsonNode variant(JsonNode data, String kind) {
+        if (data.isObject()) {
+            ObjectNode copy = NodeOracle.JSON.createObjectNode();
+            data.fields().forEachRemaining(e -> copy.set(e.getKey(), variant(e.getValue(), kind)));
+            return copy;
+        }
+        if (data.isArray()) {
+            ArrayNode copy = NodeOracle.JSON.createArrayNode();
+            if (!kind.equals("empty-lists")) {
+                data.forEach(item -> copy.add(variant(item, kind)));
+            }
+            return copy;
+        }
+        if (kind.equals("negated") && data.isNumber()) {
+            return NodeOracle.JSON.getNodeFactory().numberNode(-data.asInt() - 1);
+        }
+        if (kind.equals("negated") && data.isBoolean()) {
+            return NodeOracle.JSON.getNodeFactory().booleanNode(!data.asBoolean());
+        }
+        if (kind.equals("blank-texts") && data.isTextual()) {
+            return NodeOracle.JSON.getNodeFactory().textNode("");
+        }
+        return data;
     }
 
     static JsonNode read(Path file) {
