@@ -1,8 +1,11 @@
 package dev.scimpilot.cards;
 
+import java.util.List;
+
 /**
  * Data of {@code cards/onboard-form.json}: the runbook's prerequisites as a form, prefilled where the bot already
- * knows a value (empty strings, not nulls, for unknown ones). Emits {@code onboard.submit} and
+ * knows a value (empty strings, not nulls, for unknown ones); the NinjaOne organizations come from the NinjaOne
+ * API. The SCIM token is a password input and is never prefilled. Emits {@code onboard.submit} and
  * {@code onboard.cancel} with the draft id only; the inputs arrive as the invoke's input values.
  */
 public record OnboardFormCard(
@@ -11,14 +14,20 @@ public record OnboardFormCard(
         String emailDomain,
         String tenantId,
         String ninjaOrgId,
+        List<Organization> organizations,
         String groupName,
-        String companyName,
         String fallback,
-        boolean excludeServiceAccounts,
-        String problem) {
+        String mailExclusion,
+        String upnExclusion,
+        String scimUrl,
+        boolean usesIntune,
+        String problem,
+        String ninjaNote) {
 
-    /** A blank form for {@code onboard client [name]} with the runbook's defaults. */
-    public static OnboardFormCard blank(String draftId, String clientName) {
-        return new OnboardFormCard(draftId, clientName, "", "", "", "NinjaOne-EndUsers", clientName, "All", true, "");
-    }
+    public static final String NINJA_NOTE = "The URL and token exist only once the client's identity provider in NinjaOne "
+            + "has SAML working and SCIM enabled: NinjaOne → Administration → Accounts → Identity Providers → the "
+            + "client's provider → SCIM. The token is shown once; paste it here.";
+
+    /** A NinjaOne organization to choose from. */
+    public record Organization(String id, String name) {}
 }

@@ -1,43 +1,46 @@
 package dev.scimpilot.chat;
 
-import com.microsoft.bot.builder.Storage;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * What a conversation is in the middle of (an open form, a question the bot asked), kept in the bot's
- * database-backed {@link Storage} so any replica sees it. Holds descriptions and ids, never secrets.
+ * database-backed storage so any replica sees it. Holds descriptions and ids, never secrets.
  */
 @Component
 public class PendingInteractions {
 
-    /** One open interaction in a conversation. */
-    public record PendingInteraction(String description, Instant since) {}
+    /** One open interaction in a conversation; {@code id} ties it to the card that collects it (e.g. a draft id). */
+    public record PendingInteraction(String id, String description, Instant since) {}
 
-    private final Storage storage;
+    private final StateStore store;
     private final Clock clock;
 
-    public PendingInteractions(Storage storage, Clock clock) {
-        this.storage = storage;
+    public PendingInteractions(StateStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
-    public void start(String conversationId, String description) {
-        storage.write(Map.of(key(conversationId), new PendingInteraction(description, clock.instant()))).join();
+    /** Opens an interaction, replacing whatever was open in this conversation. */
+    public void start(String conversationId, String id, String description) {
+        store.save(key(conversationId), new PendingInteraction(id, description, clock.instant()));
+    }
+
+    /** True when {@code id} is the interaction open in this conversation (a stale or replayed card is not). */
+    public boolean isOpen(String conversationId, String id) {
+        return current(conversationId).map(p -> p.id().equals(id)).orElse(false);
     }
 
     public Optional<PendingInteraction> current(String conversationId) {
-        Object value = storage.read(new String[] {key(conversationId)}).join().get(key(conversationId));
-        return value instanceof PendingInteraction p ? Optional.of(p) : Optional.empty();
+        return store.find(key(conversationId), PendingInteraction.class);
     }
 
     /** Ends the open interaction, if any, and says what it was. */
     public Optional<String> clear(String conversationId) {
         Optional<PendingInteraction> open = current(conversationId);
-        open.ifPresent(p -> storage.delete(new String[] {key(conversationId)}).join());
+        open.ifPresent(p -> store.delete(key(conversationId)));
         return open.map(PendingInteraction::description);
     }
 

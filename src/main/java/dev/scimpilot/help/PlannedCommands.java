@@ -16,12 +16,6 @@ import org.springframework.context.annotation.Configuration;
 class PlannedCommands {
 
     @Bean
-    Command onboardClientCommand() {
-        return planned(CommandSpec.changing("onboard client", "onboard client [name]",
-                "Sets up NinjaOne SCIM provisioning for a client tenant (runbook steps 1–8), after approval.", "onboard"));
-    }
-
-    @Bean
     Command rotateTokenCommand() {
         return planned(CommandSpec.changing("rotate token", "rotate token [client]",
                 "Puts a new NinjaOne SCIM token into the client's provisioning job, after approval.", "rotate"));

@@ -16,6 +16,8 @@ public final class Secret {
         this.value = value;
     }
 
+    /** Also how card data binds a password input to a Secret, so the value never sits in a plain String field. */
+    @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
     public static Secret of(String value) {
         Objects.requireNonNull(value, "secret value");
         Redactor.register(value);

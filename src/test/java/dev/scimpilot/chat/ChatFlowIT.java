@@ -72,11 +72,11 @@ class ChatFlowIT {
 
     @Test
     void channelMentionWithOddSpacingAndCaseReachesTheCommand() {
-        bot.post(activities.channelMention("  ONBOARD   Client  Brennwald + Heilig AG "));
+        bot.post(activities.channelMention("  ROTATE   Token  Brennwald + Heilig AG "));
 
         assertThat(teams.calls()).hasSize(1);
         assertThat(teams.calls().get(0).body().path("text").asText())
-                .contains("`onboard client` is not yet available");
+                .contains("`rotate token` is not yet available");
         assertThat(teams.calls().get(0).path()).startsWith("/v3/conversations/19:ops@thread.tacv2;messageid=1795860721834/");
     }
 

@@ -59,7 +59,7 @@ class RepositoriesTests {
     @EnumSource(Databases.class)
     void storageKeepsTypesAndSurvivesANewInstance(Databases db) {
         DataSource ds = db.migrated();
-        storage(ds).write(Map.of("pending/conv-1", new PendingInteractions.PendingInteraction("onboarding form", clock.instant()))).join();
+        storage(ds).write(Map.of("pending/conv-1", new PendingInteractions.PendingInteraction("d-1", "onboarding form", clock.instant()))).join();
 
         Object read = storage(ds).read(new String[] {"pending/conv-1", "missing"}).join().get("pending/conv-1");
 
@@ -88,9 +88,11 @@ class RepositoriesTests {
     @ParameterizedTest
     @EnumSource(Databases.class)
     void pendingInteractionIsClearedByCancel(Databases db) {
-        var pending = new PendingInteractions(storage(db.migrated()), clock);
-        pending.start("conv-1", "the onboarding form for Brennwald + Heilig AG");
+        var pending = new PendingInteractions(new dev.scimpilot.chat.StateStore(storage(db.migrated())), clock);
+        pending.start("conv-1", "d-1", "the onboarding form for Brennwald + Heilig AG");
 
+        assertThat(pending.isOpen("conv-1", "d-1")).isTrue();
+        assertThat(pending.isOpen("conv-1", "d-2")).isFalse();
         assertThat(pending.clear("conv-1")).contains("the onboarding form for Brennwald + Heilig AG");
         assertThat(pending.clear("conv-1")).isEmpty();
     }

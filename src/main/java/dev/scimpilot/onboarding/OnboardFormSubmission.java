@@ -1,0 +1,31 @@
+package dev.scimpilot.onboarding;
+
+import dev.scimpilot.secrets.Secret;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What {@code onboard.submit} sends: the draft id from the card's data plus the form's inputs. Teams sends
+ * every input as a string. The token binds straight into a {@link Secret}.
+ */
+record OnboardFormSubmission(
+        @NotBlank String draftId,
+        @NotBlank @Size(max = 100) String clientName,
+        @NotBlank @Pattern(regexp = Validation.DOMAIN, message = "must be a domain like contoso.com") String emailDomain,
+        @Pattern(regexp = "^(" + Validation.GUID + ")?$", message = "must be a GUID or empty") String tenantId,
+        @NotBlank @Pattern(regexp = "^[0-9]{1,10}$", message = "must be a NinjaOne organization id") String ninjaOrgId,
+        @NotBlank @Pattern(regexp = "^(All|skip)$", message = "must be All or skip") String fallback,
+        @NotBlank @Size(max = 120) @Pattern(regexp = Validation.GROUP_NAME, message = "must not contain @ \" \\ / [ ] : | < > + = ; , ? *") String groupName,
+        @NotBlank @Size(max = 200) @Pattern(regexp = Validation.PATTERN_WORDS, message = "must be words separated by |") String mailExclusion,
+        @Size(max = 200) @Pattern(regexp = "^(" + Validation.PATTERN_WORDS + ")?$", message = "must be words separated by | or empty") String upnExclusion,
+        @NotBlank @Size(max = 500) String scimUrl,
+        @NotNull Secret scimToken,
+        @Pattern(regexp = "^(true|false)?$") String usesIntune) {
+
+    @Override
+    public String toString() {
+        return "OnboardFormSubmission[draftId=" + draftId + ", clientName=" + clientName + ", scimToken=****]";
+    }
+}

@@ -1,0 +1,94 @@
+package dev.scimpilot.onboarding;
+
+import dev.scimpilot.cards.ErrorCard;
+import dev.scimpilot.cards.SwitchKeysCard;
+import dev.scimpilot.chat.BackgroundWork;
+import dev.scimpilot.chat.ChatUser;
+import dev.scimpilot.chat.PendingInteractions;
+import dev.scimpilot.chat.ProactiveMessenger;
+import dev.scimpilot.chat.Reply;
+import dev.scimpilot.runs.Failures;
+import dev.scimpilot.runs.RunService;
+import dev.scimpilot.runs.Runbook;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * From a submitted form to a plan: preflight in the background (it reads the whole tenant), the report
+ * posted to the conversation, then either the Switch-key choice (when users have companyName variants)
+ * or straight to the plan card, which the run engine posts.
+ */
+@Component
+class OnboardingFlow {
+
+    private final ObjectProvider<Preflight> preflight;
+    private final ObjectProvider<Runbook<OnboardingParameters>> runbook;
+    private final RunService runs;
+    private final OnboardingDrafts drafts;
+    private final PendingInteractions pending;
+    private final ProactiveMessenger messenger;
+    private final BackgroundWork background;
+
+    OnboardingFlow(ObjectProvider<Preflight> preflight, ObjectProvider<Runbook<OnboardingParameters>> runbook, RunService runs,
+            OnboardingDrafts drafts, PendingInteractions pending, ProactiveMessenger messenger, BackgroundWork background) {
+        this.preflight = preflight;
+        this.runbook = runbook;
+        this.runs = runs;
+        this.drafts = drafts;
+        this.pending = pending;
+        this.messenger = messenger;
+        this.background = background;
+    }
+
+    void preflight(OnboardingDraft draft) {
+        drafts.save(draft);
+        background.submit("preflight of " + draft.parameters().clientName(), () -> runPreflight(draft),
+                e -> messenger.send(draft.conversationId(), Reply.card("error", new ErrorCard("Preflight failed",
+                        "I could not finish checking " + draft.parameters().clientName() + ": " + Failures.describe(e),
+                        "Nothing was changed. Check the tenant's admin consent and try `onboard client` again.",
+                        draft.draftId()))).join());
+    }
+
+    private void runPreflight(OnboardingDraft draft) {
+        OnboardingParameters p = draft.parameters();
+        PreflightResult result = preflight.getObject().check(p);
+        messenger.send(draft.conversationId(), Reply.card("preflight-report", result.report())).join();
+        if (!result.canProceed()) {
+            pending.clear(draft.conversationId());
+            drafts.delete(draft.draftId());
+            return;
+        }
+        OnboardingParameters withCanary = new OnboardingParameters(p.clientName(), p.emailDomain(), p.tenantId(),
+                p.ninjaOrganizationId(), p.ninjaOrganizationName(), p.fallback(), p.extraCompanyNames(), p.groupName(),
+                p.mailExclusion(), p.upnExclusion(), p.appDisplayName(), p.scimUrl(), p.scimToken(), p.usesIntune(),
+                result.canaryUserId());
+        OnboardingDraft ready = new OnboardingDraft(draft.draftId(), draft.conversationId(), draft.requesterId(),
+                draft.requesterName(), withCanary, result.companyNameVariants());
+        if (result.companyNameVariants().isEmpty()) {
+            plan(ready, List.of());
+            return;
+        }
+        drafts.save(ready);
+        List<SwitchKeysCard.Variant> variants = new ArrayList<>();
+        for (int i = 0; i < result.companyNameVariants().size(); i++) {
+            variants.add(new SwitchKeysCard.Variant(Integer.toString(i), result.companyNameVariants().get(i), ""));
+        }
+        messenger.send(draft.conversationId(), Reply.card("switch-keys", new SwitchKeysCard(draft.draftId(), p.clientName(),
+                p.ninjaOrganizationName() + " (" + p.ninjaOrganizationId() + ")", p.fallback(), variants))).join();
+    }
+
+    /** Plans the onboarding with the ticked variants as extra Switch keys; the run engine posts the plan card. */
+    void plan(OnboardingDraft draft, List<String> extraCompanyNames) {
+        OnboardingParameters p = draft.parameters();
+        OnboardingParameters final_ = new OnboardingParameters(p.clientName(), p.emailDomain(), p.tenantId(),
+                p.ninjaOrganizationId(), p.ninjaOrganizationName(), p.fallback(), extraCompanyNames, p.groupName(),
+                p.mailExclusion(), p.upnExclusion(), p.appDisplayName(), p.scimUrl(), p.scimToken(), p.usesIntune(),
+                p.canaryUserId());
+        drafts.delete(draft.draftId());
+        pending.clear(draft.conversationId());
+        runs.plan(runbook.getObject(), final_, new ChatUser(null, draft.requesterId(), draft.requesterName()),
+                draft.conversationId());
+    }
+}
