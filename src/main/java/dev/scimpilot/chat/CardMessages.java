@@ -27,9 +27,15 @@ public class CardMessages {
                 .params(conversationId, activityId, now, key)
                 .update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO card_message (card_key, conversation_id, activity_id, updated_at) VALUES (?, ?, ?, ?)")
-                    .params(key, conversationId, activityId, now)
-                    .update();
+            try {
+                jdbc.sql("INSERT INTO card_message (card_key, conversation_id, activity_id, updated_at) VALUES (?, ?, ?, ?)")
+                        .params(key, conversationId, activityId, now)
+                        .update();
+            } catch (org.springframework.dao.DuplicateKeyException raced) {
+                jdbc.sql("UPDATE card_message SET conversation_id = ?, activity_id = ?, updated_at = ? WHERE card_key = ?")
+                        .params(conversationId, activityId, now, key)
+                        .update();
+            }
         }
     }
 

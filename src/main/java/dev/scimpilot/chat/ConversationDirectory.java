@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * Where the bot can reach each conversation later: the Bot SDK's conversation reference, stored on
@@ -27,7 +27,7 @@ public class ConversationDirectory {
         this.clock = clock;
     }
 
-    @Transactional
+    /** Inserts or refreshes; two activities of one conversation arriving together (install + update) both succeed. */
     public void remember(ConversationReference reference, ConversationKey key) {
         String json;
         try {
@@ -44,13 +44,17 @@ public class ConversationDirectory {
                         key.conversationId())
                 .update();
         if (updated == 0) {
-            jdbc.sql("""
-                    INSERT INTO conversation_reference
-                        (conversation_id, tenant_id, conversation_type, team_id, service_url, reference_json, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(key.conversationId(), key.tenantId(), key.conversationType(), key.teamId(),
-                            reference.getServiceUrl(), json, now)
-                    .update();
+            try {
+                jdbc.sql("""
+                        INSERT INTO conversation_reference
+                            (conversation_id, tenant_id, conversation_type, team_id, service_url, reference_json, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                        .params(key.conversationId(), key.tenantId(), key.conversationType(), key.teamId(),
+                                reference.getServiceUrl(), json, now)
+                        .update();
+            } catch (DuplicateKeyException raced) {
+                // another request inserted it a moment ago; ours is as fresh, so the row is right either way
+            }
         }
     }
 

@@ -48,7 +48,12 @@ public class ScimPilotBot extends TeamsActivityHandler {
     public CompletableFuture<Void> onTurn(TurnContext turn) {
         Activity activity = turn.getActivity();
         if (activity.getConversation() != null && activity.getServiceUrl() != null) {
-            conversations.remember(activity.getConversationReference(), keyOf(activity));
+            try {
+                conversations.remember(activity.getConversationReference(), keyOf(activity));
+            } catch (RuntimeException e) {
+                // Losing one refresh of the reference must not cost the user their answer.
+                log.warn("could not store the conversation reference: {}", e.toString());
+            }
         }
         return super.onTurn(turn);
     }

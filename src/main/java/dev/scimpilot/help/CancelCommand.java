@@ -5,10 +5,12 @@ import dev.scimpilot.chat.CommandRequest;
 import dev.scimpilot.chat.CommandSpec;
 import dev.scimpilot.chat.PendingInteractions;
 import dev.scimpilot.chat.Reply;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** {@code cancel}: abandons what this conversation was in the middle of (an open form, a pending question). */
 @Component
+@Order(91)
 class CancelCommand implements Command {
 
     private final PendingInteractions pending;

@@ -10,10 +10,12 @@ import dev.scimpilot.chat.Reply;
 import dev.scimpilot.chat.Welcome;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** {@code help}: the command list, generated from every command's declaration. Also the welcome. */
 @Component
+@Order(90)
 class HelpCommand implements Command, Welcome {
 
     private static final String DEFAULT_INTRO = "Runs the NinjaOne SCIM onboarding runbook for your client tenants. "

@@ -6,6 +6,7 @@ import dev.scimpilot.chat.CommandSpec;
 import dev.scimpilot.chat.Reply;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
  * Commands whose capability has not landed yet. They are declared (so help, the manifest and the
@@ -16,18 +17,21 @@ import org.springframework.context.annotation.Configuration;
 class PlannedCommands {
 
     @Bean
+    @Order(20)
     Command rotateTokenCommand() {
         return planned(CommandSpec.changing("rotate token", "rotate token [client]",
                 "Puts a new NinjaOne SCIM token into the client's provisioning job, after approval.", "rotate"));
     }
 
     @Bean
+    @Order(30)
     Command checkProvisioningCommand() {
         return planned(CommandSpec.of("check provisioning", "check provisioning [client|all]",
                 "Checks provisioning health for one client or the whole fleet (read-only).", "check"));
     }
 
     @Bean
+    @Order(40)
     Command clientsCommand() {
         return planned(CommandSpec.of("clients", "clients", "Lists the client registry.", "client list"));
     }

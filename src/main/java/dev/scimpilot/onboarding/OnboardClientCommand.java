@@ -7,10 +7,12 @@ import dev.scimpilot.chat.CommandSpec;
 import dev.scimpilot.chat.PendingInteractions;
 import dev.scimpilot.chat.Reply;
 import java.util.UUID;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** {@code onboard client [name]}: opens the onboarding form, prefilled from the argument. */
 @Component
+@Order(10)
 class OnboardClientCommand implements Command {
 
     private final AccessPolicy access;

@@ -45,6 +45,26 @@ class RepositoriesTests {
 
     @ParameterizedTest
     @EnumSource(Databases.class)
+    void installAndUpdateArrivingTogetherBothStoreTheReference(Databases db) throws Exception {
+        var directory = new ConversationDirectory(JdbcClient.create(db.migrated()), clock);
+        var key = new ConversationKey("a:1personal", "tenant-1", "personal", null);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var tasks = java.util.stream.IntStream.range(0, 8)
+                .mapToObj(i -> (java.util.concurrent.Callable<Object>) () -> {
+                    directory.remember(reference("https://smba.trafficmanager.net/emea/"), key);
+                    return null;
+                }).toList();
+
+        for (var f : pool.invokeAll(tasks)) {
+            f.get(); // none may fail
+        }
+        pool.shutdown();
+
+        assertThat(directory.find("a:1personal")).isPresent();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
     void cardIdsAreRememberedPerKey(Databases db) {
         var cards = new CardMessages(JdbcClient.create(db.migrated()), clock);
 

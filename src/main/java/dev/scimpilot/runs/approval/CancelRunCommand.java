@@ -6,10 +6,12 @@ import dev.scimpilot.chat.CommandSpec;
 import dev.scimpilot.chat.Reply;
 import dev.scimpilot.runs.RunRepository;
 import dev.scimpilot.runs.RunService;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** {@code cancel run <id>}: stops a run before its next step (the running step finishes; nothing is rolled back). */
 @Component
+@Order(61)
 class CancelRunCommand implements Command {
 
     private final RunRepository runs;
@@ -22,7 +24,7 @@ class CancelRunCommand implements Command {
 
     @Override
     public CommandSpec spec() {
-        return CommandSpec.of("cancel run", "cancel run <id>", "Stops a run before its next step; nothing is rolled back.");
+        return CommandSpec.of("cancel run", "cancel run ‹id›", "Stops a run before its next step; nothing is rolled back.");
     }
 
     @Override

@@ -6,10 +6,12 @@ import dev.scimpilot.chat.CommandSpec;
 import dev.scimpilot.chat.Reply;
 import dev.scimpilot.runs.RunRepository;
 import dev.scimpilot.runs.RunService;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** {@code retry run <id>}: resumes a failed run from the step that failed. */
 @Component
+@Order(60)
 class RetryRunCommand implements Command {
 
     private final RunRepository runs;
@@ -22,7 +24,7 @@ class RetryRunCommand implements Command {
 
     @Override
     public CommandSpec spec() {
-        return CommandSpec.changing("retry run", "retry run <id>", "Resumes a failed run from the step that failed.");
+        return CommandSpec.changing("retry run", "retry run ‹id›", "Resumes a failed run from the step that failed.");
     }
 
     @Override

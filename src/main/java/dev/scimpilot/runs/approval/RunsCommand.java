@@ -7,10 +7,12 @@ import dev.scimpilot.chat.CommandSpec;
 import dev.scimpilot.chat.Reply;
 import dev.scimpilot.runs.RunRepository;
 import dev.scimpilot.runs.Runbooks;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** {@code runs}: the 20 most recent runs and where each stands. */
 @Component
+@Order(50)
 class RunsCommand implements Command {
 
     private final RunRepository runs;
