@@ -30,12 +30,6 @@ class PlannedCommands {
                 "Checks provisioning health for one client or the whole fleet (read-only).", "check"));
     }
 
-    @Bean
-    @Order(40)
-    Command clientsCommand() {
-        return planned(CommandSpec.of("clients", "clients", "Lists the client registry.", "client list"));
-    }
-
     private static Command planned(CommandSpec spec) {
         return new Command() {
             @Override

@@ -1,0 +1,38 @@
+package dev.scimpilot.clients;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One client in the registry: the runbook's columns and the ids of what was set up in its tenant. */
+public record Client(
+        String id,
+        String name,
+        long ninjaOrgId,
+        String ninjaOrgName,
+        String emailDomain,
+        String tenantId,
+        List<String> switchKeys,
+        String fallback,
+        String groupName,
+        String groupId,
+        String appName,
+        String appObjectId,
+        String appId,
+        String servicePrincipalId,
+        String jobId,
+        String scimUrl,
+        String scimTokenName,
+        String scimTokenVersion,
+        Instant scimTokenIssuedAt,
+        Instant scimTokenExpiresAt,
+        String conversationId,
+        String onboardedBy,
+        Instant onboardedAt,
+        String lastRunId,
+        Instant updatedAt) {
+
+    /** How names are compared: case, spaces and "&" vs "+" do not make two clients. */
+    public static String key(String name) {
+        return name == null ? "" : name.toLowerCase(java.util.Locale.ROOT).replace("&", "+").replaceAll("\\s+", " ").strip();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.scimpilot.clients;
+
+import dev.scimpilot.cards.ClientDetailCard;
+import dev.scimpilot.chat.Command;
+import dev.scimpilot.chat.CommandRequest;
+import dev.scimpilot.chat.CommandSpec;
+import dev.scimpilot.chat.Reply;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** {@code client <name>}: one registry entry and what SCIM Pilot set up for it. */
+@Component
+@Order(41)
+class ClientCommand implements Command {
+
+    private final ClientRegistry registry;
+    private final Clock clock;
+
+    ClientCommand(ClientRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return CommandSpec.of("client", "client ‹name›", "Shows one client's registry entry and setup.");
+    }
+
+    @Override
+    public Reply handle(CommandRequest request) {
+        if (!request.hasArgs()) {
+            return Reply.text("Which client? For example `client Brennwald`. `clients` lists them all.");
+        }
+        return registry.find(request.args())
+                .<Reply>map(c -> Reply.card("client-detail", detail(c)))
+                .orElseGet(() -> Reply.text("No client matches `" + request.args().strip() + "`. `clients` lists the registry."));
+    }
+
+    private ClientDetailCard detail(Client c) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate expires = c.scimTokenExpiresAt() == null ? null : c.scimTokenExpiresAt().atOffset(ZoneOffset.UTC).toLocalDate();
+        int daysLeft = expires == null ? 0 : (int) ChronoUnit.DAYS.between(today, expires);
+        return new ClientDetailCard(c.id(), c.name(), Long.toString(c.ninjaOrgId()), c.emailDomain(), c.tenantId(),
+                c.groupName() == null ? "" : c.groupName(), c.appName() == null ? "" : c.appName(), expires, daysLeft,
+                c.onboardedAt(), c.onboardedBy() == null ? "" : c.onboardedBy(), "not checked yet");
+    }
+}

@@ -1,0 +1,54 @@
+package dev.scimpilot.clients;
+
+import dev.scimpilot.cards.ClientListCard;
+import dev.scimpilot.chat.Command;
+import dev.scimpilot.chat.CommandRequest;
+import dev.scimpilot.chat.CommandSpec;
+import dev.scimpilot.chat.Reply;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** {@code clients}: the registry, soonest token expiry first, 20 per page. */
+@Component
+@Order(40)
+class ClientsCommand implements Command {
+
+    private final ClientRegistry registry;
+    private final Clock clock;
+
+    ClientsCommand(ClientRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return CommandSpec.of("clients", "clients", "Lists the client registry, soonest token expiry first.", "client list");
+    }
+
+    @Override
+    public Reply handle(CommandRequest request) {
+        int page = 1;
+        if (request.hasArgs()) {
+            try {
+                page = Integer.parseInt(request.args().replaceAll("(?i)^page\\s*", "").strip());
+            } catch (NumberFormatException e) {
+                return Reply.text("Usage: `clients` or `clients page 2`. For one client: `client <name>`.");
+            }
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        var rows = registry.all().stream().map(c -> {
+            LocalDate expires = c.scimTokenExpiresAt() == null ? null : c.scimTokenExpiresAt().atOffset(ZoneOffset.UTC).toLocalDate();
+            int daysLeft = expires == null ? 0 : (int) ChronoUnit.DAYS.between(today, expires);
+            return new ClientListCard.Row(c.id(), c.name(), Long.toString(c.ninjaOrgId()), c.emailDomain(), expires, daysLeft);
+        }).toList();
+        if (rows.isEmpty()) {
+            return Reply.text("The registry is empty. Onboard a client with `onboard client <name>`.");
+        }
+        return Reply.card("client-list", ClientListCard.page(rows, page));
+    }
+}
