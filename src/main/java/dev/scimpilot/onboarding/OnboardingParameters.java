@@ -33,6 +33,8 @@ public record OnboardingParameters(
         boolean usesIntune,
         String canaryUserId) {
 
+    /** The run kind of an onboarding. */
+    public static final String RUN_KIND = "onboard-client";
     public static final String DEFAULT_GROUP = "NinjaOne-EndUsers";
     public static final String DEFAULT_MAIL_EXCLUSION = "backup|monitor|noreply|service|info";
     public static final String DEFAULT_APP_NAME = "NinjaOne";

@@ -151,6 +151,12 @@ public class RunService {
         return Outcome.ok("Retrying run " + run.shortId() + " from the step that failed.", notify(runId));
     }
 
+    /** Records facts a person reported about a run (e.g. a checklist), with who and when. */
+    public Run recordFacts(String runId, java.util.Map<String, String> facts) {
+        runs.addFacts(runId, facts);
+        return runs.find(runId).orElseThrow();
+    }
+
     private String whyNotDecidable(Run run, int planVersion, Instant now) {
         if (run.status() == RunStatus.AWAITING_APPROVAL && run.planVersion() != planVersion) {
             return "This card shows plan version " + planVersion + ", but the plan has changed since (now version "
