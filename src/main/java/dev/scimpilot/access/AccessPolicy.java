@@ -18,11 +18,11 @@ public class AccessPolicy {
     }
 
     public boolean isTechnician(ChatUser user) {
-        return user != null && user.aadObjectId() != null && properties.technicians().contains(user.aadObjectId());
+        return user != null && user.aadObjectId() != null && properties.technicians().contains(user.aadObjectId().toLowerCase(java.util.Locale.ROOT));
     }
 
     public boolean isApprover(ChatUser user) {
-        return user != null && user.aadObjectId() != null && properties.approvers().contains(user.aadObjectId());
+        return user != null && user.aadObjectId() != null && properties.approvers().contains(user.aadObjectId().toLowerCase(java.util.Locale.ROOT));
     }
 
     public boolean fourEyes() {
@@ -41,7 +41,7 @@ public class AccessPolicy {
             return Optional.of("Only approvers may approve or reject. Your Entra object id (" + id(user)
                     + ") is not in scimpilot.access.approvers.");
         }
-        if (fourEyes() && user.aadObjectId().equals(requesterId)) {
+        if (fourEyes() && user.aadObjectId().equalsIgnoreCase(requesterId)) {
             return Optional.of("You asked for this change, so someone else has to approve it (four-eyes rule).");
         }
         return Optional.empty();

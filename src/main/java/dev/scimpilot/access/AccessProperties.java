@@ -9,11 +9,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * own change ({@code fourEyes} false is meant for local mode only).
  */
 @ConfigurationProperties("scimpilot.access")
-public record AccessProperties(List<String> technicians, List<String> approvers, Boolean fourEyes) {
+public record AccessProperties(List<String> technicians, List<String> approvers, Boolean fourEyes,
+        List<String> allowedTenants, Integer commandsPerMinute) {
 
     public AccessProperties {
-        technicians = technicians == null ? List.of() : List.copyOf(technicians);
-        approvers = approvers == null ? List.of() : List.copyOf(approvers);
+        technicians = lower(technicians);
+        approvers = lower(approvers);
         fourEyes = fourEyes == null ? Boolean.TRUE : fourEyes;
+        allowedTenants = lower(allowedTenants);
+        commandsPerMinute = commandsPerMinute == null ? 30 : commandsPerMinute;
+    }
+
+    private static List<String> lower(List<String> ids) {
+        return ids == null ? List.of() : ids.stream().map(s -> s.strip().toLowerCase(java.util.Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
     }
 }

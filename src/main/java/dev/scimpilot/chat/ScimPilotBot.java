@@ -34,9 +34,11 @@ public class ScimPilotBot extends TeamsActivityHandler {
     private final ConversationDirectory conversations;
     private final ReplySender sender;
     private final Welcome welcome;
+    private final DispatchGuard guard;
 
     public ScimPilotBot(CommandRouter commands, CardActionRouter cardActions, ConversationDirectory conversations,
-            ReplySender sender, Welcome welcome) {
+            ReplySender sender, Welcome welcome, DispatchGuard guard) {
+        this.guard = guard;
         this.commands = commands;
         this.cardActions = cardActions;
         this.conversations = conversations;
@@ -68,6 +70,11 @@ public class ScimPilotBot extends TeamsActivityHandler {
         ChatUser user = userOf(activity);
         ConversationKey conversation = keyOf(activity);
         CommandRouter.Route route = commands.route(activity.getText());
+        String name = route instanceof CommandRouter.Route.Matched m ? m.command().spec().name() : "help";
+        var refusal = guard.refuseCommand(user, conversation, name);
+        if (refusal.isPresent()) {
+            return sender.send(turn, Reply.text(refusal.get()));
+        }
         Reply reply = route instanceof CommandRouter.Route.Matched m
                 ? m.command().handle(new CommandRequest(m.args(), user, conversation))
                 : welcome.unknownCommand(((CommandRouter.Route.Unknown) route).text(),
@@ -90,8 +97,13 @@ public class ScimPilotBot extends TeamsActivityHandler {
         if (!"Action.Execute".equals(action.path("type").asText("Action.Execute"))) {
             return badRequest(turn, "This kind of button is not supported.");
         }
+        String verb = textOrNull(action.path("verb"));
+        var refusal = guard.refuseCardAction(userOf(activity), keyOf(activity), String.valueOf(verb));
+        if (refusal.isPresent()) {
+            return errorAnswer(turn, HttpURLConnection.HTTP_FORBIDDEN, "Forbidden", refusal.get());
+        }
         try {
-            CardReply reply = cardActions.dispatch(textOrNull(action.path("verb")), action.path("data"),
+            CardReply reply = cardActions.dispatch(verb, action.path("data"),
                     userOf(activity), keyOf(activity), activity.getReplyToId());
             return sender.send(turn, reply.followUp() == null ? Reply.none() : reply.followUp())
                     .thenApply(v -> invokeResponse(reply));
@@ -109,6 +121,10 @@ public class ScimPilotBot extends TeamsActivityHandler {
         if (verb == null && value.path("action").isObject()) {
             verb = textOrNull(value.path("action").path("verb"));
             data = value.path("action").path("data");
+        }
+        var refusal = guard.refuseCardAction(userOf(activity), keyOf(activity), String.valueOf(verb));
+        if (refusal.isPresent()) {
+            return sender.send(turn, Reply.text(refusal.get()));
         }
         CardReply reply;
         try {
@@ -137,13 +153,16 @@ public class ScimPilotBot extends TeamsActivityHandler {
 
     /** Bad clicks: a clear message in chat and a 400 invoke answer; nothing was changed. */
     private CompletableFuture<InvokeResponse> badRequest(TurnContext turn, String message) {
-        log.info("card action refused: {}", message);
+        return errorAnswer(turn, HttpURLConnection.HTTP_BAD_REQUEST, "BadRequest", message);
+    }
+
+    private CompletableFuture<InvokeResponse> errorAnswer(TurnContext turn, int status, String code, String message) {
+        log.info("card action refused ({}): {}", status, message);
         AdaptiveCardInvokeResponse body = new AdaptiveCardInvokeResponse();
-        body.setStatusCode(HttpURLConnection.HTTP_BAD_REQUEST);
+        body.setStatusCode(status);
         body.setType("application/vnd.microsoft.error");
-        body.setValue(Map.of("code", "BadRequest", "message", message));
-        return sender.send(turn, Reply.text(message))
-                .thenApply(v -> new InvokeResponse(HttpURLConnection.HTTP_BAD_REQUEST, body));
+        body.setValue(Map.of("code", code, "message", message));
+        return sender.send(turn, Reply.text(message)).thenApply(v -> new InvokeResponse(status, body));
     }
 
     static ChatUser userOf(Activity activity) {

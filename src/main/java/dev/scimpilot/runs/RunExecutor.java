@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import dev.scimpilot.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,9 @@ import org.springframework.stereotype.Component;
 class RunExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(RunExecutor.class);
+    /** The bot itself as an actor in the audit trail. */
+    static final String BOT = "scim-pilot";
+    static final String BOT_NAME = "SCIM Pilot";
 
     private final RunRepository runs;
     private final Runbooks runbooks;
@@ -28,9 +32,11 @@ class RunExecutor {
     private final RunListeners listeners;
     private final RunProperties properties;
     private final Clock clock;
+    private final AuditLog audit;
 
     RunExecutor(RunRepository runs, Runbooks runbooks, RunScheduler scheduler, RunListeners listeners,
-            RunProperties properties, Clock clock) {
+            RunProperties properties, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.runs = runs;
         this.runbooks = runbooks;
         this.scheduler = scheduler;
@@ -57,7 +63,7 @@ class RunExecutor {
         if (next.isEmpty()) {
             if (runs.transition(run.id(), List.of(RunStatus.RUNNING), RunStatus.SUCCEEDED, now)) {
                 runs.finish(run.id(), RunStatus.SUCCEEDED, null, now);
-                log.info("run={} succeeded", run.shortId());
+                audit.record(BOT, BOT_NAME, "run.succeeded", run.id(), run.clientName(), null);
             }
             notify(run.id());
             return;
@@ -81,6 +87,7 @@ class RunExecutor {
             if (plan instanceof StepPlan.InPlace inPlace) {
                 runs.addFacts(run.id(), context.facts());
                 runs.stepFinished(run.id(), step.index(), StepState.SKIPPED, "Already in place: " + inPlace.summary(), null, null, clock.instant());
+                audit.record(BOT, BOT_NAME, "step.skipped", run.id(), run.clientName(), step.title() + ": " + inPlace.summary());
             } else {
                 StepOutcome outcome = impl.apply(context);
                 context.facts().putAll(outcome.facts());
@@ -92,6 +99,8 @@ class RunExecutor {
                 }
                 runs.stepFinished(run.id(), step.index(), StepState.DONE, outcome.did(),
                         String.join(", ", outcome.requestIds()), null, clock.instant());
+                audit.record(BOT, BOT_NAME, "step.done", run.id(), run.clientName(), step.title() + ": " + outcome.did()
+                        + (outcome.requestIds().isEmpty() ? "" : " (request ids " + String.join(", ", outcome.requestIds()) + ")"));
             }
         } catch (RuntimeException e) {
             log.warn("run={} step={} failed", run.shortId(), step.stepId(), e);
@@ -122,7 +131,8 @@ class RunExecutor {
         }
         runs.addFacts(run.id(), context.facts());
         runs.newPlanVersion(run.id(), run.planVersion() + 1, now.plus(properties.approvalTtl()), now);
-        log.info("run={} stopped before step {}: the tenant changed since approval; asking again", run.shortId(), step.stepId());
+        audit.record(BOT, BOT_NAME, "run.replanned", run.id(), run.clientName(),
+                "stopped before " + step.title() + ": the tenant changed since approval; plan version " + (run.planVersion() + 1));
         notify(run.id());
     }
 
@@ -133,7 +143,7 @@ class RunExecutor {
         if (runs.transition(run.id(), List.of(RunStatus.RUNNING, RunStatus.APPROVED), RunStatus.FAILED, now)) {
             runs.finish(run.id(), RunStatus.FAILED, step.title() + ": " + cause, now);
         }
-        log.warn("run={} failed at step {}: {}", run.shortId(), step.stepId(), cause);
+        audit.record(BOT, BOT_NAME, "step.failed", run.id(), run.clientName(), step.title() + ": " + cause);
         notify(run.id());
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.scimpilot.access.AccessPolicy;
+import dev.scimpilot.audit.AuditLog;
 import dev.scimpilot.chat.ChatUser;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,9 +46,11 @@ public class RunService {
     private final RunScheduler scheduler;
     private final RunListeners listeners;
     private final Clock clock;
+    private final AuditLog audit;
 
     public RunService(RunRepository runs, Runbooks runbooks, AccessPolicy access, RunProperties properties,
-            RunScheduler scheduler, RunListeners listeners, Clock clock) {
+            RunScheduler scheduler, RunListeners listeners, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.runs = runs;
         this.runbooks = runbooks;
         this.access = access;
@@ -70,8 +73,9 @@ public class RunService {
                 now.plus(properties.approvalTtl()), now, now, null, null, steps);
         runs.insert(run);
         runs.replaceSteps(id, steps);
-        log.info("run={} kind={} client=\"{}\" planned by {} status={}", run.shortId(), run.kind(), run.clientName(),
-                requester.aadObjectId(), status);
+        audit.record(requester.aadObjectId(), requester.displayName(), "run.planned", id, run.clientName(),
+                run.kind() + ", plan version 1, " + status.label() + ": " + steps.stream()
+                        .map(s -> s.title() + " = " + s.planKind()).reduce((a, b) -> a + "; " + b).orElse(""));
         return notify(id);
     }
 
@@ -82,13 +86,16 @@ public class RunService {
         }
         var refusal = access.whyNotApprover(user, run.requester().id());
         if (refusal.isPresent()) {
+            audit.record(user.aadObjectId(), user.displayName(), "run.approval-refused", runId, run.clientName(), refusal.get());
             return Outcome.refused(refusal.get(), run);
         }
         Instant now = clock.instant();
         if (!runs.decide(runId, planVersion, RunStatus.APPROVED, actor(user), null, now)) {
-            return Outcome.refused(whyNotDecidable(runs.find(runId).orElseThrow(), planVersion, now), notify(runId));
+            String why = whyNotDecidable(runs.find(runId).orElseThrow(), planVersion, now);
+            audit.record(user.aadObjectId(), user.displayName(), "run.approval-refused", runId, run.clientName(), why);
+            return Outcome.refused(why, notify(runId));
         }
-        log.info("run={} approved by {} at plan version {}", run.shortId(), user.aadObjectId(), planVersion);
+        audit.record(user.aadObjectId(), user.displayName(), "run.approved", runId, run.clientName(), "plan version " + planVersion);
         scheduler.scheduleNext(runId, now);
         return Outcome.ok("Approved by " + user.displayName() + ". Applying now.", notify(runId));
     }
@@ -108,7 +115,7 @@ public class RunService {
             return Outcome.refused(whyNotDecidable(runs.find(runId).orElseThrow(), planVersion, now), notify(runId));
         }
         runs.finish(runId, RunStatus.REJECTED, null, now);
-        log.info("run={} rejected by {}: {}", run.shortId(), user.aadObjectId(), why);
+        audit.record(user.aadObjectId(), user.displayName(), "run.rejected", runId, run.clientName(), why);
         return Outcome.ok("Rejected by " + user.displayName() + ": " + why + ". Nothing was changed.", notify(runId));
     }
 
@@ -128,6 +135,7 @@ public class RunService {
             return Outcome.refused("Run " + run.shortId() + " is " + run.status().label() + " and cannot be cancelled.", run);
         }
         runs.finish(runId, RunStatus.CANCELLED, "cancelled by " + user.displayName(), now);
+        audit.record(user.aadObjectId(), user.displayName(), "run.cancelled", runId, run.clientName(), null);
         return Outcome.ok("Run " + run.shortId() + " cancelled by " + user.displayName()
                 + ". Steps already applied stay in place; nothing else will run.", notify(runId));
     }
@@ -148,6 +156,7 @@ public class RunService {
         }
         run.steps().stream().filter(s -> s.state() == StepState.FAILED).forEach(s -> runs.resetStep(runId, s.index()));
         scheduler.scheduleNext(runId, now);
+        audit.record(user.aadObjectId(), user.displayName(), "run.retried", runId, run.clientName(), null);
         return Outcome.ok("Retrying run " + run.shortId() + " from the step that failed.", notify(runId));
     }
 

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The bot end to end over HTTP with authentication off (local mode): routing, cards, state, proactive sends. */
 @BotIntegrationTest
+@org.springframework.test.context.TestPropertySource(properties = "scimpilot.access.technicians=" + dev.scimpilot.testing.TeamsActivities.TECHNICIAN_AAD)
 @Import(ChatFlowIT.TestHandlers.class)
 class ChatFlowIT {
 

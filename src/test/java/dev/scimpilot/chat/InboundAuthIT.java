@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * connector calls go through the pinned OkHttp/Retrofit stack and carry the bot's token.
  */
 @BotIntegrationTest
+@org.springframework.test.context.TestPropertySource(properties = "scimpilot.access.technicians=" + dev.scimpilot.testing.TeamsActivities.TECHNICIAN_AAD)
 class InboundAuthIT {
 
     static final String APP_ID = "5c3a9e71-8d2f-4b6a-a1c4-7e9d0f2b8a63";

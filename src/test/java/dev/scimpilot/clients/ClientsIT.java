@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The registry commands: the list soonest expiry first, one client by a forgiving name, unique names. */
 @BotIntegrationTest
+@org.springframework.test.context.TestPropertySource(properties = "scimpilot.access.technicians=" + dev.scimpilot.testing.TeamsActivities.TECHNICIAN_AAD)
 class ClientsIT {
 
     static final FakeTeams teams = FakeTeams.start();
