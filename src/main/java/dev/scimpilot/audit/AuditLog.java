@@ -28,9 +28,15 @@ public class AuditLog {
     public void record(String actorId, String actorName, String action, String runId, String clientName, String detail) {
         String safe = detail == null ? null : Redactor.redact(detail.length() > 3900 ? detail.substring(0, 3900) + "…" : detail);
         jdbc.sql("INSERT INTO audit_event (at, actor_id, actor_name, action, run_id, client_name, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(Timestamp.from(clock.instant()), actorId, actorName, action, runId, clientName, safe)
+                .params(Timestamp.from(clock.instant()), clip(actorId, 64), clip(actorName, 256), clip(action, 64),
+                        clip(runId, 36), clip(clientName, 256), safe)
                 .update();
         log.info("action={} actor={} run={} client=\"{}\" detail=\"{}\"", action, actorId, runId, clientName, safe);
+    }
+
+    /** Values from activities are the sender's: never let their length fail the audit write. */
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     public List<AuditEvent> forRun(String runId) {

@@ -55,6 +55,10 @@ class BotMessagesController {
         if (activity == null || activity.getType() == null || activity.getType().isBlank()) {
             return problem(HttpStatus.BAD_REQUEST, "activity type missing");
         }
+        String malformed = Activities.malformed(activity);
+        if (malformed != null) {
+            return problem(HttpStatus.BAD_REQUEST, malformed);
+        }
         try {
             InvokeResponse response = adapter.processIncomingActivity(authorization, activity, bot).join();
             if (response == null) {

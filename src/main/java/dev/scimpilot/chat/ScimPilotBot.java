@@ -82,15 +82,33 @@ public class ScimPilotBot extends TeamsActivityHandler {
         return sender.send(turn, reply);
     }
 
+    /** Greets on install (Teams sends "add", or "add-upgrade" on an app update); nothing on remove. */
     @Override
-    protected CompletableFuture<Void> onInstallationUpdateAdd(TurnContext turn) {
-        return sender.send(turn, welcome.greeting());
+    protected CompletableFuture<Void> onInstallationUpdate(TurnContext turn) {
+        String action = turn.getActivity().getAction();
+        return "add".equals(action) || "add-upgrade".equals(action)
+                ? sender.send(turn, welcome.greeting())
+                : CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Members added/removed and team events: nothing to do (installs are handled by installationUpdate).
+     * Also keeps the SDK's Teams dispatch, which throws on a channelData without an eventType, out of the way.
+     */
+    @Override
+    protected CompletableFuture<Void> onConversationUpdateActivity(TurnContext turn) {
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
     protected CompletableFuture<InvokeResponse> onInvokeActivity(TurnContext turn) {
         if (!ADAPTIVE_CARD_ACTION.equals(turn.getActivity().getName())) {
-            return super.onInvokeActivity(turn);
+            // No dialogs, message extensions or sign-in here: a clear 400 rather than the SDK's 501.
+            AdaptiveCardInvokeResponse body = new AdaptiveCardInvokeResponse();
+            body.setStatusCode(HttpURLConnection.HTTP_BAD_REQUEST);
+            body.setType("application/vnd.microsoft.error");
+            body.setValue(Map.of("code", "NotSupported", "message", "SCIM Pilot does not handle this request."));
+            return CompletableFuture.completedFuture(new InvokeResponse(HttpURLConnection.HTTP_BAD_REQUEST, body));
         }
         Activity activity = turn.getActivity();
         JsonNode action = Serialization.objectToTree(activity.getValue()).path("action");
