@@ -100,6 +100,12 @@ public class ScimPilotBot extends TeamsActivityHandler {
         return CompletableFuture.completedFuture(null);
     }
 
+    /** Teams meeting events and the like: not for this bot (and the SDK's dispatch throws on an event without a name). */
+    @Override
+    protected CompletableFuture<Void> onEventActivity(TurnContext turn) {
+        return CompletableFuture.completedFuture(null);
+    }
+
     @Override
     protected CompletableFuture<InvokeResponse> onInvokeActivity(TurnContext turn) {
         if (!ADAPTIVE_CARD_ACTION.equals(turn.getActivity().getName())) {
