@@ -40,7 +40,7 @@ final class AppRoleStep implements RunStep<OnboardingParameters> {
     @Override
     public StepPlan plan(RunContext<OnboardingParameters> run) {
         var appObjectId = run.fact(Facts.APP_OBJECT_ID);
-        if (appObjectId.isEmpty() || createdByThisRun(run)) {
+        if (appObjectId.isEmpty() || (createdByThisRun(run) && run.fact(Facts.END_USER_ROLE_ID).isEmpty())) {
             // the app is new (or about to be): it has the template's roles only, so nothing to read
             return StepPlan.change("Add app role EndUser to the new app", AppRoles.DEFINITION, Map.of(Facts.END_USER_ROLE_ID, ""));
         }
@@ -83,6 +83,9 @@ final class AppRoleStep implements RunStep<OnboardingParameters> {
             Application patch = new Application(); // a new root object, so the backing store sends appRoles in full
             patch.setAppRoles(roles);
             g.applications().byApplicationId(appObjectId).patch(patch);
+            // kept on failure: a retry then reads the roles again instead of trusting the ones instantiate returned
+            run.facts().put(Facts.END_USER_ROLE_ID, roleId.toString());
+            run.facts().put(Facts.NEW_APP_ROLES, "");
             did = existing.isEmpty() ? "Added app role EndUser (" + roleId + ")" : "Corrected app role EndUser (" + roleId + ")";
         }
         String spId = run.requireFact(Facts.SERVICE_PRINCIPAL_ID);
@@ -93,7 +96,8 @@ final class AppRoleStep implements RunStep<OnboardingParameters> {
             throw new IllegalStateException("The EndUser role is on the app registration but has not reached the "
                     + "enterprise app after " + Graphs.POLL_BUDGET.toMinutes() + " minutes; retry the run later.");
         }
-        return StepOutcome.did(did + "; it is on the enterprise app").withFact(Facts.END_USER_ROLE_ID, roleId.toString());
+        return StepOutcome.did(did + "; it is on the enterprise app").withFact(Facts.END_USER_ROLE_ID, roleId.toString())
+                .withFact(Facts.NEW_APP_ROLES, "");
     }
 
     @Override

@@ -118,6 +118,7 @@ final class DynamicGroupStep implements RunStep<OnboardingParameters> {
         grp.setMembershipRule(rule);
         grp.setMembershipRuleProcessingState("On");
         Group created = g.groups().post(grp);
+        run.facts().put(Facts.GROUP_ID, created.getId()); // kept even if a check below fails: a retry reuses it
         if (!rule.equals(created.getMembershipRule())) {
             throw new IllegalStateException("Entra stored a different membership rule on the new group " + created.getId()
                     + ": " + created.getMembershipRule());

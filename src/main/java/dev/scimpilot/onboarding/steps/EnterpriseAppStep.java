@@ -87,17 +87,21 @@ final class EnterpriseAppStep implements RunStep<OnboardingParameters> {
                 .instantiate().post(body);
         String appObjectId = created.getApplication().getId();
         String spId = created.getServicePrincipal().getId();
+        // the engine keeps facts put here even when a later call fails, so a retry finds this app, never a second one
+        run.facts().putAll(java.util.Map.of(Facts.APP_OBJECT_ID, appObjectId, Facts.APP_ID,
+                created.getApplication().getAppId(), Facts.SERVICE_PRINCIPAL_ID, spId, Facts.APP_CREATED_BY_RUN, run.runId(),
+                Facts.NEW_APP_ROLES, AppRoles.toJson(created.getApplication().getAppRoles())));
         // wait out replication (404 until Entra has it everywhere); if this gives up, the next plan finds the app by name
         CompletableFuture<Application> app = Graphs.async(() -> Graphs.untilFound("The new application " + appObjectId,
                 () -> g.applications().byApplicationId(appObjectId)
-                        .get(rc -> rc.queryParameters.select = new String[]{"id", "appId", "appRoles"})));
+                        .get(rc -> rc.queryParameters.select = SELECT)));
         CompletableFuture<ServicePrincipal> sp = Graphs.async(() -> Graphs.untilFound("The new service principal " + spId,
                 () -> g.servicePrincipals().byServicePrincipalId(spId).get(rc -> rc.queryParameters.select = SELECT)));
         Graphs.join(List.of(app, sp));
         return StepOutcome.did("Created enterprise app '" + name + "' (appId " + created.getApplication().getAppId() + ")")
                 .withFact(Facts.APP_OBJECT_ID, appObjectId).withFact(Facts.APP_ID, created.getApplication().getAppId())
                 .withFact(Facts.SERVICE_PRINCIPAL_ID, spId).withFact(Facts.APP_CREATED_BY_RUN, run.runId())
-                .withFact(Facts.NEW_APP_ROLES, AppRoles.toJson(app.join().getAppRoles()));
+                .withFact(Facts.NEW_APP_ROLES, run.facts().get(Facts.NEW_APP_ROLES));
     }
 
     @Override

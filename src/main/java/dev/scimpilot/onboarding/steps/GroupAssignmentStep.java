@@ -39,7 +39,8 @@ final class GroupAssignmentStep implements RunStep<OnboardingParameters> {
                 + p.appDisplayName() + "', appRole EndUser (endUser)";
         var spId = run.fact(Facts.SERVICE_PRINCIPAL_ID);
         var groupId = run.fact(Facts.GROUP_ID);
-        boolean newObjects = run.runId().equals(run.fact(Facts.APP_CREATED_BY_RUN).orElse(null));
+        boolean newObjects = run.runId().equals(run.fact(Facts.APP_CREATED_BY_RUN).orElse(null))
+                && run.fact(Facts.ASSIGNMENT_ID).isEmpty();
         if (spId.isEmpty() || groupId.isEmpty() || newObjects) {
             // a new app or group cannot carry the assignment yet
             return new StepPlan.Change(summary, details, Map.of(Facts.ASSIGNMENT_ID, ""), true);
@@ -70,6 +71,7 @@ final class GroupAssignmentStep implements RunStep<OnboardingParameters> {
         a.setResourceId(UUID.fromString(spId));
         a.setAppRoleId(UUID.fromString(run.requireFact(Facts.END_USER_ROLE_ID)));
         AppRoleAssignment created = g.servicePrincipals().byServicePrincipalId(spId).appRoleAssignedTo().post(a);
+        run.facts().put(Facts.ASSIGNMENT_ID, created.getId());
         return StepOutcome.did("Assigned group " + p.groupName() + " with role EndUser")
                 .withFact(Facts.ASSIGNMENT_ID, created.getId());
     }

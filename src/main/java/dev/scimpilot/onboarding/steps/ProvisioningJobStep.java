@@ -117,11 +117,18 @@ final class ProvisioningJobStep implements RunStep<OnboardingParameters> {
         CompletableFuture<AttributeMappingSource> role = Graphs.async(() -> sync.parse(templateId, jobRef,
                 NinjaOneSchema.ROLE_EXPRESSION));
         CompletableFuture<AttributeMappingSource> org = Graphs.async(() -> sync.parse(templateId, jobRef, expression));
-        Graphs.join(List.of(job, secrets, role, org));
+        try {
+            Graphs.join(List.of(job, secrets, role, org));
+        } finally {
+            if (known.isEmpty() && job.isDone() && !job.isCompletedExceptionally()) {
+                run.facts().put(Facts.JOB_ID, job.join()); // kept on failure: a retry completes this job, never a second
+            }
+        }
         String jobId = job.join();
         CompletableFuture<Void> test = Graphs.asyncRun(() -> sync.validateSavedCredentials(jobId));
         CompletableFuture<SynchronizationSchema> schema = Graphs.async(() -> sync.schema(jobId));
         Graphs.join(List.of(test, schema)); // a refused token stops here, before the schema is touched
+        run.facts().put(Facts.SECRETS_SAVED_FOR_JOB, jobId);
         NinjaOneSchema.Gaps gaps = NinjaOneSchema.gaps(schema.join(), expression);
         if (!gaps.none()) {
             NinjaOneSchema.fill(schema.join(), role.join(), org.join());
