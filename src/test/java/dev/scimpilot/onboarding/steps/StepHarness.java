@@ -49,9 +49,14 @@ public final class StepHarness implements AutoCloseable {
     }
 
     public StepHarness(Sandbox sandbox) {
+        this(sandbox, null);
+    }
+
+    /** With {@code graph} null, the production GraphClients bound from the sandbox's properties. */
+    public StepHarness(Sandbox sandbox, GraphClients graph) {
         this.sandbox = sandbox;
         Binder binder = new Binder(new MapConfigurationPropertySource(sandbox.scimPilotProperties()));
-        this.graph = new GraphClients(binder.bind("scimpilot.graph", GraphProperties.class).get(),
+        this.graph = graph != null ? graph : new GraphClients(binder.bind("scimpilot.graph", GraphProperties.class).get(),
                 binder.bind("scimpilot.entra", EntraProperties.class).get());
         this.ninja = new NinjaOneRestClient(new NinjaOneProperties(sandbox.ninjaOneBaseUrl(), NINJA_CLIENT_ID,
                 NINJA_CLIENT_SECRET, null, Duration.ofSeconds(10)));
@@ -61,12 +66,16 @@ public final class StepHarness implements AutoCloseable {
 
     /** Brennwald as the onboarding form would give it, with NinjaOne's current SCIM token in the vault. */
     public OnboardingParameters brennwald() {
-        var idp = sandbox.state().scimIdentityProvider(BRENNWALD_ORG_ID).orElseThrow();
-        SecretRef ref = vault.put("scim-token-brennwald", Secret.of(idp.token()), Instant.now().plus(Duration.ofDays(180)));
-        return new OnboardingParameters(BRENNWALD_COMPANY, BRENNWALD_DOMAIN, BRENNWALD_TENANT_ID, BRENNWALD_ORG_ID,
-                BRENNWALD_COMPANY, "All", List.of(), OnboardingParameters.DEFAULT_GROUP,
-                OnboardingParameters.DEFAULT_MAIL_EXCLUSION, "", OnboardingParameters.DEFAULT_APP_NAME, idp.scimBaseUrl(),
-                ref, false, null);
+        return client(BRENNWALD_COMPANY, BRENNWALD_DOMAIN, BRENNWALD_TENANT_ID, BRENNWALD_ORG_ID);
+    }
+
+    /** A demo client with SCIM enabled in NinjaOne, default runbook settings and fallback All. */
+    public OnboardingParameters client(String company, String domain, String tenantId, long orgId) {
+        var idp = sandbox.state().scimIdentityProvider(orgId).orElseThrow();
+        SecretRef ref = vault.put("scim-token-" + orgId, Secret.of(idp.token()), Instant.now().plus(Duration.ofDays(180)));
+        return new OnboardingParameters(company, domain, tenantId, orgId, company, "All", List.of(),
+                OnboardingParameters.DEFAULT_GROUP, OnboardingParameters.DEFAULT_MAIL_EXCLUSION, "",
+                OnboardingParameters.DEFAULT_APP_NAME, idp.scimBaseUrl(), ref, false, null);
     }
 
     /** A fresh run (new run id, no facts), as a second onboarding of the same client would be. */
