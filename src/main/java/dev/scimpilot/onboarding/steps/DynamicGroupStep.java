@@ -20,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 final class DynamicGroupStep implements RunStep<OnboardingParameters> {
 
     private static final String RULE_PATCHED = "groupRulePatched";
-    private static final String[] SELECT = {"id", "displayName", "membershipRule", "membershipRuleProcessingState"};
     private final GraphClients graph;
 
     DynamicGroupStep(GraphClients graph) {
@@ -44,7 +43,7 @@ final class DynamicGroupStep implements RunStep<OnboardingParameters> {
         String rule = MembershipRule.of(p.mailExclusion(), p.upnExclusion());
         // the rule preview (who will be in the group) and the group lookup do not depend on each other
         CompletableFuture<ScopePreview> preview = Graphs.async(() -> ScopePreview.of(TenantUsers.licensed(g), p));
-        CompletableFuture<List<Group>> groups = Graphs.async(() -> find(g, run));
+        CompletableFuture<List<Group>> groups = Graphs.async(() -> Groups.find(g, run));
         Graphs.join(List.of(preview, groups));
         ScopePreview scope = preview.join();
         Map<String, String> found = new HashMap<>();
@@ -72,27 +71,9 @@ final class DynamicGroupStep implements RunStep<OnboardingParameters> {
     }
 
     private static String details(OnboardingParameters p, String rule) {
-        return "displayName: " + p.groupName() + "\nmailNickname: " + mailNickname(p.groupName())
+        return "displayName: " + p.groupName() + "\nmailNickname: " + Groups.mailNickname(p.groupName())
                 + "\nsecurityEnabled: true, mailEnabled: false, groupTypes: DynamicMembership"
                 + "\nmembershipRule: " + rule + "\nmembershipRuleProcessingState: On";
-    }
-
-    /** By the id this run recorded, else by display name (a recorded id that is gone falls back to the name). */
-    private List<Group> find(GraphServiceClient g, RunContext<OnboardingParameters> run) {
-        var id = run.fact(Facts.GROUP_ID);
-        if (id.isPresent()) {
-            try {
-                return List.of(g.groups().byGroupId(id.get()).get(rc -> rc.queryParameters.select = SELECT));
-            } catch (RuntimeException e) {
-                if (!Graphs.notFound(e)) {
-                    throw e;
-                }
-            }
-        }
-        return g.groups().get(rc -> {
-            rc.queryParameters.filter = "displayName eq " + Graphs.literal(run.parameters().groupName());
-            rc.queryParameters.select = SELECT;
-        }).getValue();
     }
 
     @Override
@@ -111,7 +92,7 @@ final class DynamicGroupStep implements RunStep<OnboardingParameters> {
         }
         Group grp = new Group();
         grp.setDisplayName(p.groupName());
-        grp.setMailNickname(mailNickname(p.groupName()));
+        grp.setMailNickname(Groups.mailNickname(p.groupName()));
         grp.setMailEnabled(false);
         grp.setSecurityEnabled(true);
         grp.setGroupTypes(List.of("DynamicMembership"));
@@ -134,20 +115,6 @@ final class DynamicGroupStep implements RunStep<OnboardingParameters> {
             return "no group id was recorded";
         }
         // a new group's rule was checked on the POST answer; a PATCH answers 204 without a body, so read it back
-        return run.fact(RULE_PATCHED).isPresent() ? readBack(run) : null;
-    }
-
-    private String readBack(RunContext<OnboardingParameters> run) {
-        OnboardingParameters p = run.parameters();
-        Group g = graph.forTenant(p.tenantId()).groups().byGroupId(run.requireFact(Facts.GROUP_ID))
-                .get(rc -> rc.queryParameters.select = SELECT);
-        return MembershipRule.of(p.mailExclusion(), p.upnExclusion()).equals(g.getMembershipRule())
-                ? null : "the group's rule is still '" + g.getMembershipRule() + "'";
-    }
-
-    /** mailNickname is required even for security groups: ASCII, no spaces or @()\[]";:<>, (graph-api.md §3). */
-    static String mailNickname(String name) {
-        String n = name.replaceAll("[^A-Za-z0-9._-]", "");
-        return n.isEmpty() ? "NinjaOne-EndUsers" : n.substring(0, Math.min(64, n.length()));
+        return run.fact(RULE_PATCHED).isPresent() ? Groups.ruleProblem(graph.forTenant(run.parameters().tenantId()), run) : null;
     }
 }

@@ -67,15 +67,14 @@ public final class ExistingSetup {
     }
 
     private static Check job(SyncCalls sync, List<SynchronizationJob> jobs, OnboardingParameters p) {
-        SynchronizationJob job = jobs.stream().filter(j -> SyncCalls.SCIM_TEMPLATE.equalsIgnoreCase(j.getTemplateId())).findFirst()
-                .orElse(null);
+        SynchronizationJob job = SyncCalls.scimJob(jobs);
         if (job == null) {
             return check("Provisioning job", "pass", "not found; will be created");
         }
-        NinjaOneSchema.Gaps gaps = NinjaOneSchema.gaps(sync.schema(job.getId()), ProvisioningJobStep.switchExpression(p));
+        NinjaOneSchema.Gaps gaps = NinjaOneSchema.gaps(sync.schema(job.getId()), JobDetails.switchExpression(p));
         SynchronizationStatusCode status = job.getStatus() == null ? null : job.getStatus().getCode();
         String detail = "found (" + status + "); will be reused" + (gaps.none() ? " with both NinjaOne mappings"
-                : "; will get " + gaps.lines(ProvisioningJobStep.switchExpression(p)).size() + " missing attribute(s)/mapping(s)");
+                : "; will get " + gaps.lines(JobDetails.switchExpression(p)).size() + " missing attribute(s)/mapping(s)");
         if (status == SynchronizationStatusCode.Quarantine) {
             var q = job.getStatus().getQuarantine();
             return check("Provisioning job", "warn", detail + "; in quarantine" + (q == null || q.getReason() == null ? ""

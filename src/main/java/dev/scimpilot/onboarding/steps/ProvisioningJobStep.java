@@ -6,7 +6,6 @@ import com.microsoft.graph.models.SynchronizationSchema;
 import com.microsoft.graph.models.SynchronizationStatusCode;
 import dev.scimpilot.entra.GraphClients;
 import dev.scimpilot.onboarding.OnboardingParameters;
-import dev.scimpilot.onboarding.SwitchExpression;
 import dev.scimpilot.runs.RunContext;
 import dev.scimpilot.runs.RunStep;
 import dev.scimpilot.runs.StepOutcome;
@@ -14,7 +13,6 @@ import dev.scimpilot.runs.StepPlan;
 import dev.scimpilot.scim.ScimUrlPolicy;
 import dev.scimpilot.secrets.Secret;
 import dev.scimpilot.secrets.SecretVault;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,19 +49,15 @@ final class ProvisioningJobStep implements RunStep<OnboardingParameters> {
             return StepPlan.blocked(refusal.orElse("No SCIM token was given; enter the token from NinjaOne first."));
         }
         var spId = run.fact(Facts.SERVICE_PRINCIPAL_ID);
-        if (spId.isEmpty() || (isNew(run, Facts.APP_CREATED_BY_RUN) && run.fact(Facts.JOB_ID).isEmpty())) {
-            // a service principal this run just created has no job yet
-            return new StepPlan.Change("Create the provisioning job, save and test the SCIM endpoint and token, add the "
-                    + "NinjaOne attributes and mappings", details(p, true, NinjaOneSchema.EVERYTHING), Map.of(Facts.JOB_ID, ""), true);
-        }
-        SyncCalls sync = new SyncCalls(graph.forTenant(p.tenantId()), spId.get());
-        SynchronizationJob job = sync.jobs().stream().filter(j -> SyncCalls.SCIM_TEMPLATE.equalsIgnoreCase(j.getTemplateId())
-                || j.getId().startsWith(SyncCalls.SCIM_TEMPLATE + ".")).findFirst().orElse(null);
+        // a service principal this run just created has no job yet (a job this run created is recorded at once)
+        boolean fresh = spId.isEmpty() || (isNew(run, Facts.APP_CREATED_BY_RUN) && run.fact(Facts.JOB_ID).isEmpty());
+        SyncCalls sync = fresh ? null : new SyncCalls(graph.forTenant(p.tenantId()), spId.get());
+        SynchronizationJob job = fresh ? null : SyncCalls.scimJob(sync.jobs());
         if (job == null) {
             return new StepPlan.Change("Create the provisioning job, save and test the SCIM endpoint and token, add the "
-                    + "NinjaOne attributes and mappings", details(p, true, NinjaOneSchema.EVERYTHING), Map.of(Facts.JOB_ID, ""), true);
+                    + "NinjaOne attributes and mappings", JobDetails.of(p, true, NinjaOneSchema.EVERYTHING), Map.of(Facts.JOB_ID, ""), true);
         }
-        NinjaOneSchema.Gaps gaps = NinjaOneSchema.gaps(sync.schema(job.getId()), switchExpression(p));
+        NinjaOneSchema.Gaps gaps = NinjaOneSchema.gaps(sync.schema(job.getId()), JobDetails.switchExpression(p));
         Map<String, String> found = new HashMap<>(Map.of(Facts.JOB_ID, job.getId(), Facts.RULE_ID, gaps.ruleId()));
         SynchronizationStatusCode status = job.getStatus() == null ? null : job.getStatus().getCode();
         // secrets cannot be read back: save them unless this run did, or the job shows it has working ones
@@ -75,25 +69,7 @@ final class ProvisioningJobStep implements RunStep<OnboardingParameters> {
                     + "NinjaOne mappings", found);
         }
         String why = status == SynchronizationStatusCode.Quarantine ? " (the job is in quarantine: save the token again)" : "";
-        return StepPlan.change("Complete the existing provisioning job " + job.getId() + why, details(p, secrets, gaps), found);
-    }
-
-    static String switchExpression(OnboardingParameters p) {
-        return SwitchExpression.of(p.fallback(), p.clientName(), p.extraCompanyNames(), p.ninjaOrganizationId());
-    }
-
-    /** Deterministic (no ids, no times): the engine compares it with the approved plan. */
-    private static String details(OnboardingParameters p, boolean secrets, NinjaOneSchema.Gaps gaps) {
-        List<String> lines = new ArrayList<>();
-        if (gaps == NinjaOneSchema.EVERYTHING) {
-            lines.add("job: new, from the synchronization template '" + SyncCalls.SCIM_TEMPLATE + "'");
-        }
-        if (secrets) {
-            lines.add("credentials: BaseAddress " + p.scimUrl() + ", SecretToken from the vault (" + p.scimToken().name()
-                    + "), SyncAll false; then test the connection with the saved credentials");
-        }
-        lines.addAll(gaps.lines(switchExpression(p)));
-        return String.join("\n", lines);
+        return StepPlan.change("Complete the existing provisioning job " + job.getId() + why, JobDetails.of(p, secrets, gaps), found);
     }
 
     @Override
@@ -106,7 +82,7 @@ final class ProvisioningJobStep implements RunStep<OnboardingParameters> {
         Secret token = vault.get(p.scimToken()).orElseThrow(() -> new IllegalStateException("The SCIM token is no longer "
                 + "in the vault (local mode forgets it on restart); enter it again and start a new onboarding."));
         SyncCalls sync = new SyncCalls(graph.forTenant(p.tenantId()), run.requireFact(Facts.SERVICE_PRINCIPAL_ID));
-        String expression = switchExpression(p);
+        String expression = JobDetails.switchExpression(p);
         var known = run.fact(Facts.JOB_ID);
         String templateId = known.isPresent() ? null : sync.scimTemplateId();
         String jobRef = known.orElse(null);
@@ -145,8 +121,8 @@ final class ProvisioningJobStep implements RunStep<OnboardingParameters> {
     public String verify(RunContext<OnboardingParameters> run) {
         OnboardingParameters p = run.parameters();
         SyncCalls sync = new SyncCalls(graph.forTenant(p.tenantId()), run.requireFact(Facts.SERVICE_PRINCIPAL_ID));
-        NinjaOneSchema.Gaps gaps = NinjaOneSchema.gaps(sync.schema(run.requireFact(Facts.JOB_ID)), switchExpression(p));
-        return gaps.none() ? null : "the job schema still lacks: " + String.join("; ", gaps.lines(switchExpression(p)));
+        NinjaOneSchema.Gaps gaps = NinjaOneSchema.gaps(sync.schema(run.requireFact(Facts.JOB_ID)), JobDetails.switchExpression(p));
+        return gaps.none() ? null : "the job schema still lacks: " + String.join("; ", gaps.lines(JobDetails.switchExpression(p)));
     }
 
     private static boolean isNew(RunContext<OnboardingParameters> run, String createdByFact) {

@@ -44,6 +44,12 @@ final class SyncCalls {
                         + "(found " + templates.stream().map(SynchronizationTemplate::getId).toList() + ")"));
     }
 
+    /** The SCIM job among a service principal's jobs (normally its only one), or null. */
+    static SynchronizationJob scimJob(List<SynchronizationJob> jobs) {
+        return jobs.stream().filter(j -> SCIM_TEMPLATE.equalsIgnoreCase(j.getTemplateId())
+                || (j.getId() != null && j.getId().startsWith(SCIM_TEMPLATE + "."))).findFirst().orElse(null);
+    }
+
     List<SynchronizationJob> jobs() {
         return sync().jobs().get().getValue();
     }

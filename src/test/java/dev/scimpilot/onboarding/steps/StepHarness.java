@@ -60,7 +60,7 @@ public final class StepHarness implements AutoCloseable {
                 binder.bind("scimpilot.entra", EntraProperties.class).get());
         this.ninja = new NinjaOneRestClient(new NinjaOneProperties(sandbox.ninjaOneBaseUrl(), NINJA_CLIENT_ID,
                 NINJA_CLIENT_SECRET, null, Duration.ofSeconds(10)));
-        this.steps = OnboardingSteps.all(graph, ninja, vault, policy);
+        this.steps = OnboardingSteps.all(this.graph, this.ninja, vault, policy);
         Graphs.pollFirstWait = Duration.ofMillis(100);
     }
 
