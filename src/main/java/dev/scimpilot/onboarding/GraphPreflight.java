@@ -67,7 +67,14 @@ public class GraphPreflight implements Preflight {
             return result(p, checks, List.of(), 0, null);
         }
         checks.add(Checks.pass("Entra ID P1", "licensed (service plan AAD_PREMIUM or P2)"));
-        ScopePreview scope = ScopePreview.of(users.join(), p);
+        ScopePreview scope;
+        try {
+            scope = ScopePreview.of(users.join(), p);
+        } catch (CompletionException e) {
+            checks.add(Checks.fail("Licensed users", "Could not list the users: " + Failures.describe(e.getCause())));
+            checks.add(organization.join());
+            return result(p, checks, List.of(), 0, null);
+        }
         checks.addAll(ScopeChecks.of(scope, p));
         checks.add(organization.join());
         checks.addAll(ExistingSetup.inspect(g, p));

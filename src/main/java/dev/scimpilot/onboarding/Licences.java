@@ -48,6 +48,23 @@ public final class Licences {
         return p1 && (p.getProvisioningStatus() == null || "Success".equalsIgnoreCase(p.getProvisioningStatus()));
     }
 
+    /**
+     * Runs a Graph write that needs P1 (dynamic group, group assignment) and turns a licence refusal into the runbook's
+     * troubleshooting cause with what to do next; other failures pass through unchanged.
+     */
+    public static <T> T explainRefusal(java.util.function.Supplier<T> write, String what) {
+        try {
+            return write.get();
+        } catch (RuntimeException e) {
+            String why = dev.scimpilot.runs.Failures.describe(e);
+            if (why.matches("(?is).*(\\bP1\\b|premium licen|NonPremiumTenant).*")) {
+                throw new IllegalStateException("Entra refused " + what + " - no Entra ID P1 on this tenant (" + why + "). "
+                        + NO_P1_NOTE, e);
+            }
+            throw e;
+        }
+    }
+
     /** What the rule's assignedPlans clause asks: Exchange Online (Plan 1) assigned with capabilityStatus Enabled. */
     public static boolean exchangeOnlinePlan1Enabled(List<AssignedPlan> plans) {
         return plans != null && plans.stream().anyMatch(p -> EXCHANGE_ONLINE_PLAN_1.equals(p.getServicePlanId())

@@ -3,6 +3,7 @@ package dev.scimpilot.onboarding.steps;
 import com.microsoft.graph.models.Group;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import dev.scimpilot.entra.GraphClients;
+import dev.scimpilot.onboarding.Licences;
 import dev.scimpilot.onboarding.MembershipRule;
 import dev.scimpilot.onboarding.OnboardingParameters;
 import dev.scimpilot.onboarding.ScopePreview;
@@ -98,7 +99,7 @@ final class DynamicGroupStep implements RunStep<OnboardingParameters> {
         grp.setGroupTypes(List.of("DynamicMembership"));
         grp.setMembershipRule(rule);
         grp.setMembershipRuleProcessingState("On");
-        Group created = g.groups().post(grp);
+        Group created = Licences.explainRefusal(() -> g.groups().post(grp), "the dynamic group");
         run.facts().put(Facts.GROUP_ID, created.getId()); // kept even if a check below fails: a retry reuses it
         if (!rule.equals(created.getMembershipRule())) {
             throw new IllegalStateException("Entra stored a different membership rule on the new group " + created.getId()

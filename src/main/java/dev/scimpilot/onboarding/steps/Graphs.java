@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 /** Graph plumbing the steps share: 404 detection, bounded polls, independent calls side by side, raw PUT. */
 final class Graphs {
 
-    /** First wait of a poll; doubles up to {@link #POLL_MAX_WAIT}; the whole poll gives up after {@link #POLL_BUDGET}. */
+    /** First wait of a poll (tests shorten it); doubles up to {@link #POLL_MAX_WAIT}; gives up after {@link #POLL_BUDGET}. */
     static Duration pollFirstWait = Duration.ofMillis(250);
     static final Duration POLL_MAX_WAIT = Duration.ofSeconds(10);
     /** graph-api.md §4: replication "is not instant"; retry on 404 for a few minutes at most. */

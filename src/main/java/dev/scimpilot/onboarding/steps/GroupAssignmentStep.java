@@ -3,6 +3,7 @@ package dev.scimpilot.onboarding.steps;
 import com.microsoft.graph.models.AppRoleAssignment;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import dev.scimpilot.entra.GraphClients;
+import dev.scimpilot.onboarding.Licences;
 import dev.scimpilot.onboarding.OnboardingParameters;
 import dev.scimpilot.runs.RunContext;
 import dev.scimpilot.runs.RunStep;
@@ -70,7 +71,8 @@ final class GroupAssignmentStep implements RunStep<OnboardingParameters> {
         a.setPrincipalId(UUID.fromString(run.requireFact(Facts.GROUP_ID)));
         a.setResourceId(UUID.fromString(spId));
         a.setAppRoleId(UUID.fromString(run.requireFact(Facts.END_USER_ROLE_ID)));
-        AppRoleAssignment created = g.servicePrincipals().byServicePrincipalId(spId).appRoleAssignedTo().post(a);
+        AppRoleAssignment created = Licences.explainRefusal(
+                () -> g.servicePrincipals().byServicePrincipalId(spId).appRoleAssignedTo().post(a), "assigning a group");
         run.facts().put(Facts.ASSIGNMENT_ID, created.getId());
         return StepOutcome.did("Assigned group " + p.groupName() + " with role EndUser")
                 .withFact(Facts.ASSIGNMENT_ID, created.getId());

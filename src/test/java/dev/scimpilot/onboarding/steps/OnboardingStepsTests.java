@@ -51,6 +51,16 @@ class OnboardingStepsTests {
     }
 
     @Test
+    void tenantWithoutEntraIdP1GetsTheRunbookCauseWhenTheGroupIsRefused() {
+        var seeberger = new OnboardingParameters(SEEBERGER_COMPANY, SEEBERGER_DOMAIN, SEEBERGER_TENANT_ID, SEEBERGER_ORG_ID,
+                SEEBERGER_COMPANY, "All", java.util.List.of(), OnboardingParameters.DEFAULT_GROUP,
+                OnboardingParameters.DEFAULT_MAIL_EXCLUSION, "", "NinjaOne", "https://eu.ninjarmm.com/scim", null, false, null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.run(h.step(DynamicGroupStep.class), seeberger))
+                .hasMessageContaining("no Entra ID P1").hasMessageContaining("Business Premium");
+        assertThat(state().groups(SEEBERGER_TENANT_ID)).isEmpty();
+    }
+
+    @Test
     void existingGroupWithAnotherRuleIsChangedInPlaceNotDuplicated() {
         var step = h.step(DynamicGroupStep.class);
         h.run(step, p);
