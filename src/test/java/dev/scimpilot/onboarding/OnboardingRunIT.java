@@ -221,6 +221,28 @@ class OnboardingRunIT {
     }
 
     @Test
+    void brennwaldPreflightPassesAndNamesTheSurprisingExclusions() {
+        var idp = state().scimIdentityProvider(BRENNWALD_ORG_ID).orElseThrow();
+        PreflightResult r = preflight.check(params(BRENNWALD_COMPANY, BRENNWALD_DOMAIN, BRENNWALD_TENANT_ID,
+                BRENNWALD_ORG_ID, "NinjaOne", idp.scimBaseUrl(), null, null));
+
+        assertThat(r.canProceed()).isTrue();
+        assertThat(r.expectedEndUsers()).isEqualTo(7);
+        assertThat(r.companyNameVariants()).isEmpty();
+        assertThat(r.canaryUserId()).isEqualTo(state().users(BRENNWALD_TENANT_ID).stream()
+                .filter(u -> u.userPrincipalName().startsWith("anna.meier@")).findFirst().orElseThrow().id());
+        assertThat(check(r, "Licensed users")).satisfies(c -> {
+            assertThat(c.status()).isEqualTo("warn");
+            assertThat(c.detail()).contains("7 in the group", "kinfo@… ('info')", "customerservice@… ('service')")
+                    .doesNotContain("noreply");
+        });
+        assertThat(check(r, "companyName").status()).isEqualTo("pass");
+        assertThat(check(r, "NinjaOne organization").detail()).contains("(12): 0 end users");
+        assertThat(check(r, "Group NinjaOne-EndUsers").detail()).contains("will be created");
+        assertThat(r.report().checks()).allSatisfy(c -> assertThat(c.detail().length()).isLessThan(260));
+    }
+
+    @Test
     void seebergerWithoutEntraIdP1CannotProceedAndGetsTheLicenceNote() {
         PreflightResult r = preflight.check(params(SEEBERGER_COMPANY, SEEBERGER_DOMAIN, SEEBERGER_TENANT_ID,
                 SEEBERGER_ORG_ID, "NinjaOne", "https://eu.ninjarmm.com/scim", null, null));
