@@ -79,6 +79,9 @@ final class GraphDirectory {
         } else if (seg.size() == 1 && ex.method.equals("GET")) {
             var match = q.predicate(Set.of("id", "displayName", "mailNickname"));
             ex.respond(200, q.collection("groups", t.groups.values().stream().filter(match).toList(), 100, 999, null));
+        } else if (seg.size() == 2 && ex.method.equals("PATCH")) {
+            updateGroup(t, seg.get(1), ex.json());
+            ex.noContent();
         } else if (seg.size() >= 2 && ex.method.equals("GET")) {
             ObjectNode g = t.groups.get(seg.get(1));
             if (g == null) {
@@ -163,6 +166,29 @@ final class GraphDirectory {
         ObjectNode out = g.deepCopy();
         out.remove("members");
         return out;
+    }
+
+    /** PATCH: the properties a runbook run changes on an existing group (rule and processing state), validated. */
+    private void updateGroup(Tenant t, String id, ObjectNode in) {
+        ObjectNode g = t.groups.get(id);
+        if (g == null) {
+            throw GraphError.notFound(id);
+        }
+        for (String readOnly : List.of("id", "createdDateTime", "securityIdentifier")) {
+            if (in.has(readOnly)) {
+                throw GraphError.badRequest("Property '" + readOnly + "' is read-only and cannot be set.");
+            }
+        }
+        if (in.has("membershipRule")) {
+            MembershipRule.parse(Json.text(in, "membershipRule"));
+        }
+        String processing = Json.text(in, "membershipRuleProcessingState");
+        if (in.has("membershipRuleProcessingState") && !"On".equals(processing) && !"Paused".equals(processing)) {
+            throw GraphError.badRequest("Invalid value specified for property 'membershipRuleProcessingState' "
+                    + "of resource 'Group': use 'On' or 'Paused'.");
+        }
+        in.remove("@odata.type");
+        g.setAll(in);
     }
 
     /** Members of a group: a dynamic rule evaluated now (Entra does it asynchronously), else the static list. */
