@@ -26,15 +26,16 @@ public class OnboardingRunbook implements Runbook<OnboardingParameters> {
     private final List<RunStep<OnboardingParameters>> steps;
     private final Clock clock;
 
-    public OnboardingRunbook(GraphClients graph, NinjaOne ninja, SecretVault vault, ScimUrlPolicy policy, Clock clock) {
+    public OnboardingRunbook(GraphClients graph, NinjaOne ninja, SecretVault vault, ScimUrlPolicy policy,
+            RecordClientStep recordClient, Clock clock) {
         this.clock = clock;
-        // open for more steps after the NinjaOne check (e.g. recording the client in the registry)
         this.steps = new ArrayList<>(OnboardingSteps.all(graph, ninja, vault, policy));
+        this.steps.add(recordClient); // the runbook's Client Registry, once everything is in place
     }
 
     @Override
     public String kind() {
-        return "onboard-client";
+        return OnboardingParameters.RUN_KIND;
     }
 
     @Override

@@ -44,6 +44,12 @@ public class RecordClientStep implements RunStep<OnboardingParameters> {
         return "Client registry entry";
     }
 
+    /** The registry is SCIM Pilot's own bookkeeping, not the client tenant. */
+    @Override
+    public boolean changesTenant() {
+        return false;
+    }
+
     @Override
     public StepPlan plan(RunContext<OnboardingParameters> run) {
         OnboardingParameters p = run.parameters();
@@ -77,11 +83,14 @@ public class RecordClientStep implements RunStep<OnboardingParameters> {
         return registry.byName(run.parameters().clientName()).isPresent() ? null : "the registry entry is missing";
     }
 
-    /** The same client, org, domain, tenant and token version: nothing to record again. */
+    /**
+     * The same client, org, domain, tenant, Switch keys and job: nothing to record again. The token's dates are
+     * not compared: a re-run keeps a working token in Entra (step 6), so its recorded expiry stays right; a new
+     * token is recorded by {@code rotate token}.
+     */
     private static boolean sameAs(Client c, OnboardingParameters p, RunContext<OnboardingParameters> run) {
         return c.ninjaOrgId() == p.ninjaOrganizationId() && c.emailDomain().equalsIgnoreCase(p.emailDomain())
                 && c.tenantId().equalsIgnoreCase(p.tenantId()) && c.switchKeys().equals(p.extraCompanyNames())
-                && p.scimToken() != null && Objects.equals(c.scimTokenVersion(), p.scimToken().version())
                 && Objects.equals(c.jobId(), run.fact("jobId").orElse(c.jobId()));
     }
 

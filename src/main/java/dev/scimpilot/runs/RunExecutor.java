@@ -80,7 +80,7 @@ class RunExecutor {
                 fail(run, step, "Blocked: " + blocked.summary(), context);
                 return;
             }
-            if (drifted(step, plan)) {
+            if (impl.changesTenant() && drifted(step, plan)) {
                 askAgain(run, runbook, context, step);
                 return;
             }

@@ -17,6 +17,14 @@ public interface RunStep<P extends Record> {
 
     StepOutcome apply(RunContext<P> run);
 
+    /**
+     * False for bookkeeping steps (e.g. the client registry): they never touch the tenant, so a difference
+     * from the approved plan does not need a new approval.
+     */
+    default boolean changesTenant() {
+        return true;
+    }
+
     /** Returns null when the end state is right, else what is wrong. */
     default String verify(RunContext<P> run) {
         return null;
