@@ -12,7 +12,7 @@
 #   APP_VERSION     manifest version, x.y.z; default 1.0.0 (raise it for every upload of a changed package)
 #   PUBLISHER_URL   https URL; default https://BOT_DOMAIN/
 #   PRIVACY_URL / TERMS_URL   https URLs; default PUBLISHER_URL
-#   OUT_DIR         default target/teams-app
+#   OUT_DIR         default target/teams-app (relative to the repository root)
 #
 #   BOT_APP_ID=... BOT_DOMAIN=... PUBLISHER_NAME="Contoso MSP" deploy/package-manifest.sh
 set -euo pipefail
@@ -89,4 +89,5 @@ else
   # the JDK's jar tool writes a plain zip with M (no META-INF)
   jar cfM "$zip_file" -C "$pkg" manifest.json -C "$pkg" color.png -C "$pkg" outline.png
 fi
-echo "package-manifest: $zip_file (manifest $(node -p 'require("./'"$pkg"'/manifest.json").manifestVersion') for bot $BOT_APP_ID at $BOT_DOMAIN, version $APP_VERSION), validated against $(node -p 'require("./'"$out"'/validation.json").schema')"
+json_field() { node -e 'const v = require(require("path").resolve(process.argv[1]))[process.argv[2]]; console.log(v)' "$1" "$2"; }
+echo "package-manifest: $zip_file (manifest $(json_field "$pkg/manifest.json" manifestVersion) for bot $BOT_APP_ID at $BOT_DOMAIN, version $APP_VERSION), validated against $(json_field "$out/validation.json" schema)"
