@@ -5,7 +5,7 @@
 // Written without a Bicep compiler at hand: not compiled or deployed by its authors (deploy/README.md says so).
 targetScope = 'resourceGroup'
 
-@description('Short name used in resource names (letters and digits, 3-12)')
+@description('Short name used in resource names: lowercase letters and digits, 3-12 (PostgreSQL and Key Vault names derive from it)')
 @minLength(3)
 @maxLength(12)
 param name string = 'scimpilot'

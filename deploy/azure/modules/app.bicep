@@ -133,8 +133,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
                 path: '/actuator/health/liveness'
                 port: 3978
               }
-              periodSeconds: 5
-              failureThreshold: 36
+              // Container Apps limits: initialDelaySeconds <= 60, failureThreshold <= 10; up to 130 s to start
+              initialDelaySeconds: 30
+              periodSeconds: 10
+              failureThreshold: 10
             }
             {
               type: 'Liveness'
