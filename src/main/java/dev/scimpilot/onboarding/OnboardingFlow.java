@@ -6,6 +6,7 @@ import dev.scimpilot.chat.BackgroundWork;
 import dev.scimpilot.chat.ChatUser;
 import dev.scimpilot.chat.PendingInteractions;
 import dev.scimpilot.chat.ProactiveMessenger;
+import dev.scimpilot.consent.AdminConsent;
 import dev.scimpilot.chat.Reply;
 import dev.scimpilot.runs.Failures;
 import dev.scimpilot.runs.RunService;
@@ -30,9 +31,11 @@ class OnboardingFlow {
     private final PendingInteractions pending;
     private final ProactiveMessenger messenger;
     private final BackgroundWork background;
+    private final AdminConsent consent;
 
     OnboardingFlow(ObjectProvider<Preflight> preflight, ObjectProvider<Runbook<OnboardingParameters>> runbook, RunService runs,
-            OnboardingDrafts drafts, PendingInteractions pending, ProactiveMessenger messenger, BackgroundWork background) {
+            OnboardingDrafts drafts, PendingInteractions pending, ProactiveMessenger messenger, BackgroundWork background,
+            AdminConsent consent) {
         this.preflight = preflight;
         this.runbook = runbook;
         this.runs = runs;
@@ -40,6 +43,7 @@ class OnboardingFlow {
         this.pending = pending;
         this.messenger = messenger;
         this.background = background;
+        this.consent = consent;
     }
 
     void preflight(OnboardingDraft draft) {
@@ -47,7 +51,8 @@ class OnboardingFlow {
         background.submit("preflight of " + draft.parameters().clientName(), () -> runPreflight(draft),
                 e -> messenger.send(draft.conversationId(), Reply.card("error", new ErrorCard("Preflight failed",
                         "I could not finish checking " + draft.parameters().clientName() + ": " + Failures.describe(e),
-                        "Nothing was changed. Check the tenant's admin consent and try `onboard client` again.",
+                        "Nothing was changed. " + consent.hintFor(e, draft.parameters().tenantId())
+                                .orElse("Check the tenant's admin consent (`consent link`) and try `onboard client` again."),
                         draft.draftId()))).join());
     }
 
