@@ -44,6 +44,13 @@ public class PendingInteractions {
         return open.map(PendingInteraction::description);
     }
 
+    /** Ends the interaction only if it is still {@code id}: a newer form opened meanwhile stays open. */
+    public void clearIf(String conversationId, String id) {
+        if (isOpen(conversationId, id)) {
+            store.delete(key(conversationId));
+        }
+    }
+
     private static String key(String conversationId) {
         return "pending/" + conversationId;
     }

@@ -61,7 +61,7 @@ class OnboardingFlow {
         PreflightResult result = preflight.getObject().check(p);
         messenger.send(draft.conversationId(), Reply.card("preflight-report", result.report())).join();
         if (!result.canProceed()) {
-            pending.clear(draft.conversationId());
+            pending.clearIf(draft.conversationId(), draft.draftId() + "/preflight");
             drafts.delete(draft.draftId());
             return;
         }
@@ -92,7 +92,7 @@ class OnboardingFlow {
                 p.mailExclusion(), p.upnExclusion(), p.appDisplayName(), p.scimUrl(), p.scimToken(), p.usesIntune(),
                 p.canaryUserId());
         drafts.delete(draft.draftId());
-        pending.clear(draft.conversationId());
+        pending.clearIf(draft.conversationId(), draft.draftId() + "/preflight");
         runs.plan(runbook.getObject(), final_, new ChatUser(null, draft.requesterId(), draft.requesterName()),
                 draft.conversationId());
     }
