@@ -24,8 +24,8 @@ async function main() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const seen = {};
+  const page = context.pages()[0] || await context.newPage();
   try {
-    const page = context.pages()[0] || await context.newPage();
     // Nothing outside this machine: the UI's web fonts fail fast instead of hanging.
     await page.route(/^https?:\/\/(?!localhost|127\.0\.0\.1)/, r => r.abort());
     await page.goto(url);
@@ -61,7 +61,33 @@ async function main() {
     seen.afterCancel = await cards.last().innerText();
     await page.screenshot({ path: path.join(shots, '04-cancelled.png'), fullPage: true });
 
+    // 4. A whole onboarding of the clean sandbox tenant: form → preflight → plan → Approve → result.
+    if (process.env.SCIM_URL && process.env.SCIM_TOKEN) {
+      const beforeOnboard = await cards.count();
+      await send(composer, 'onboard client Brennwald + Heilig AG');
+      await waitForCount(cards, beforeOnboard + 1);
+      const onboardForm = cards.last();
+      await expectText(onboardForm, 'Onboard a client to NinjaOne SCIM', 15000);
+      await onboardForm.locator('input[aria-label^="e.g. brennwald-heilig.ch"]').fill('brennwald-heilig.ch');
+      await onboardForm.locator('input[aria-label^="https://eu.ninjarmm.com"]').fill(process.env.SCIM_URL);
+      await onboardForm.locator('input[aria-label^="Paste the token"]').fill(process.env.SCIM_TOKEN);
+      await onboardForm.getByRole('button', { name: 'Check tenant and plan' }).click();
+      await expectAnyCard(cards, 'Onboarding request received', 30000);
+      const plan = await expectAnyCard(cards, 'Waiting for approval', 60000);
+      seen.plan = await plan.innerText();
+      await page.screenshot({ path: path.join(shots, '05-plan.png'), fullPage: true });
+      await plan.getByRole('button', { name: 'Approve' }).click();
+      const result = await expectAnyCard(cards, 'Onboard client succeeded', 90000);
+      seen.result = await result.innerText();
+      seen.progress = await (await expectAnyCard(cards, 'Done ·', 10000)).innerText();
+      await page.screenshot({ path: path.join(shots, '06-result.png'), fullPage: true });
+      seen.tokenShown = (await page.content()).includes(process.env.SCIM_TOKEN);
+    }
+
     console.log(JSON.stringify({ ok: true, seen }));
+  } catch (e) {
+    await page.screenshot({ path: path.join(shots, 'failure.png'), fullPage: true }).catch(() => {});
+    throw e;
   } finally {
     await context.close();
   }
@@ -80,6 +106,20 @@ async function waitForCount(locator, n, timeout = 20000) {
     await new Promise(r => setTimeout(r, 200));
   }
   throw new Error(`expected at least ${n} cards, saw ${await locator.count()}`);
+}
+
+/** The newest card that contains text (proactive cards may arrive in any order). */
+async function expectAnyCard(cards, text, timeout) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const n = await cards.count();
+    for (let i = n - 1; i >= 0; i--) {
+      const t = (await cards.nth(i).innerText().catch(() => '')) || '';
+      if (t.includes(text)) return cards.nth(i);
+    }
+    await new Promise(r => setTimeout(r, 500));
+  }
+  throw new Error(`no card with "${text}" appeared`);
 }
 
 async function expectText(locator, text, timeout) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scimpilot.testing.BotIntegrationTest;
+import dev.scimpilot.sandbox.DemoData;
 import dev.scimpilot.testing.SandboxApp;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -63,6 +64,9 @@ class PlaygroundE2EIT {
         ProcessBuilder builder = new ProcessBuilder("node", SCRIPT.toString()).redirectErrorStream(true);
         builder.environment().put("PLAYGROUND_URL", "http://localhost:" + playgroundPort);
         builder.environment().put("SCREENSHOT_DIR", shots.toString());
+        var brennwald = SandboxApp.sandbox().state().scimIdentityProvider(DemoData.BRENNWALD_ORG_ID).orElseThrow();
+        builder.environment().put("SCIM_URL", brennwald.scimBaseUrl());
+        builder.environment().put("SCIM_TOKEN", brennwald.token());
         Process e2e = builder.start();
         String output = new String(e2e.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(e2e.waitFor(240, TimeUnit.SECONDS)).isTrue();
@@ -75,6 +79,11 @@ class PlaygroundE2EIT {
         assertThat(result.at("/seen/formInputs").asInt()).isGreaterThanOrEqualTo(7);
         assertThat(result.at("/seen/afterCancel").asText()).contains("Onboarding cancelled").contains("Nothing was checked or changed");
         assertThat(shots.resolve("02-help.png")).exists();
+        assertThat(result.at("/seen/plan").asText()).contains("Plan: Onboard client · Brennwald + Heilig AG")
+                .contains("Dynamic group").contains("Approve");
+        assertThat(result.at("/seen/result").asText()).contains("Onboard client succeeded");
+        assertThat(result.at("/seen/progress").asText()).contains("Done ·");
+        assertThat(result.at("/seen/tokenShown").asBoolean()).as("the token is never shown in the chat").isFalse();
     }
 
     private int startPlayground() throws IOException, InterruptedException {
