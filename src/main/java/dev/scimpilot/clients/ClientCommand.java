@@ -36,11 +36,11 @@ class ClientCommand implements Command {
             return Reply.text("Which client? For example `client Brennwald`. `clients` lists them all.");
         }
         return registry.find(request.args())
-                .<Reply>map(c -> Reply.card("client-detail", detail(c)))
+                .<Reply>map(c -> Reply.card("client-detail", detail(c, clock)))
                 .orElseGet(() -> Reply.text("No client matches `" + request.args().strip() + "`. `clients` lists the registry."));
     }
 
-    private ClientDetailCard detail(Client c) {
+    static ClientDetailCard detail(Client c, Clock clock) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate expires = c.scimTokenExpiresAt() == null ? null : c.scimTokenExpiresAt().atOffset(ZoneOffset.UTC).toLocalDate();
         int daysLeft = expires == null ? 0 : (int) ChronoUnit.DAYS.between(today, expires);

@@ -40,15 +40,19 @@ class ClientsCommand implements Command {
                 return Reply.text("Usage: `clients` or `clients page 2`. For one client: `client <name>`.");
             }
         }
+        return page(registry, clock, page)
+                .<Reply>map(card -> Reply.card("client-list", card))
+                .orElseGet(() -> Reply.text("The registry is empty. Onboard a client with `onboard client <name>`."));
+    }
+
+    /** One page of the registry, soonest token expiry first; empty when there are no clients. */
+    static java.util.Optional<ClientListCard> page(ClientRegistry registry, Clock clock, int page) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         var rows = registry.all().stream().map(c -> {
             LocalDate expires = c.scimTokenExpiresAt() == null ? null : c.scimTokenExpiresAt().atOffset(ZoneOffset.UTC).toLocalDate();
             int daysLeft = expires == null ? 0 : (int) ChronoUnit.DAYS.between(today, expires);
             return new ClientListCard.Row(c.id(), c.name(), Long.toString(c.ninjaOrgId()), c.emailDomain(), expires, daysLeft);
         }).toList();
-        if (rows.isEmpty()) {
-            return Reply.text("The registry is empty. Onboard a client with `onboard client <name>`.");
-        }
-        return Reply.card("client-list", ClientListCard.page(rows, page));
+        return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(ClientListCard.page(rows, page));
     }
 }

@@ -73,6 +73,20 @@ class ClientsIT {
     }
 
     @Test
+    void rowsOpenTheClientAndThePagerTurnsPages() {
+        for (int i = 0; i < 25; i++) {
+            registry.save(client("c-" + i, "Client " + (char) ('A' + i) + " AG", "client-" + i + ".ch", 100 + i, 10 + i));
+        }
+
+        bot.post(activities.execute("client.show", activities.data().put("clientId", "c-3"), "act-list"));
+        assertThat(lastCard()).contains("Client D AG").contains("client-3.ch");
+
+        var answer = bot.post(activities.execute("client.page", activities.data().put("page", 2), "act-list"));
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).contains("Page 2 of 2").contains("Client Y AG").doesNotContain("Client A AG");
+    }
+
+    @Test
     void namesAreUniqueRegardlessOfCaseAndAmpersand() {
         registry.save(client("c-1", "Brennwald + Heilig AG", "brennwald-heilig.ch", 12, 150));
         registry.save(client("c-ignored", "brennwald & heilig ag", "brennwald-heilig.ch", 13, 100));
