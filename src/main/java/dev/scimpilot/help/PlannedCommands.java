@@ -30,6 +30,37 @@ class PlannedCommands {
                 "Checks provisioning health for one client or the whole fleet (read-only).", "check"));
     }
 
+    /** Card data of the registry cards' "Rotate token" and "Check health" buttons. */
+    record ClientButton(@jakarta.validation.constraints.NotBlank String clientId) {}
+
+    @Bean
+    dev.scimpilot.chat.CardAction<ClientButton> rotateTokenButton() {
+        return plannedButton("token.rotate", "rotate token");
+    }
+
+    @Bean
+    dev.scimpilot.chat.CardAction<ClientButton> checkHealthButton() {
+        return plannedButton("health.check", "check provisioning");
+    }
+
+    /** Buttons on cards that already exist (client detail) for capabilities that have not landed: say so. */
+    private static dev.scimpilot.chat.CardAction<ClientButton> plannedButton(String verb, String command) {
+        return new dev.scimpilot.chat.CardAction<>() {
+            public String verb() {
+                return verb;
+            }
+
+            public Class<ClientButton> dataType() {
+                return ClientButton.class;
+            }
+
+            public dev.scimpilot.chat.CardReply handle(dev.scimpilot.chat.CardActionRequest<ClientButton> request) {
+                return dev.scimpilot.chat.CardReply.message(Reply.text("`" + command
+                        + "` is not yet available in this version of SCIM Pilot. Nothing was changed."));
+            }
+        };
+    }
+
     private static Command planned(CommandSpec spec) {
         return new Command() {
             @Override
