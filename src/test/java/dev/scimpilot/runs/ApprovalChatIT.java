@@ -155,6 +155,22 @@ class ApprovalChatIT {
     }
 
     @Test
+    void auditShowsWhoAskedWhoDecidedAndWhatEachStepDid() {
+        bot.post(activities.message("paint widget Audited AG"));
+        String runId = lastCard().at("/refresh/action/data/runId").asText();
+        bot.post(asApprover(activities.execute("run.approve", data(runId, 1), "act-plan")));
+        await(runId, r -> r.status() == RunStatus.SUCCEEDED);
+        teams.reset();
+
+        bot.post(activities.message("audit run " + runId.substring(0, 8)));
+
+        assertThat(lastCard().toString()).contains("run.planned").contains("Anna Technician").contains("run.approved")
+                .contains("Bruno Approver").contains("step.done").contains("created widget").contains("run.succeeded");
+        bot.post(activities.message("audit Audited AG"));
+        assertThat(lastCard().toString()).contains("run.approved");
+    }
+
+    @Test
     void runsListsRecentRuns() {
         bot.post(activities.message("paint widget Listed AG"));
         teams.reset();
