@@ -7,8 +7,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Schedules the next step of a run as a durable task. The task instance id names the run, the step and
- * the attempt, so asking twice (a double click, a recovery sweep, a second replica) schedules once.
+ * Schedules the next step of a run as a durable task. The task instance id names the run, its plan
+ * version, the step and the attempt, so asking twice (a double click, a recovery sweep, a second replica)
+ * schedules once, while a re-approved plan never collides with the task that stopped for it.
  */
 @Component
 public class RunScheduler {
@@ -29,7 +30,7 @@ public class RunScheduler {
         String instance = run.steps().stream()
                 .filter(s -> s.state() == StepState.PENDING)
                 .findFirst()
-                .map(s -> runId + "/" + s.index() + "/" + s.attempts())
+                .map(s -> runId + "/v" + run.planVersion() + "/" + s.index() + "/" + s.attempts())
                 .orElse(runId + "/finish");
         scheduler.getObject().scheduleIfNotExists(ADVANCE.instance(instance).data(runId).scheduledTo(when));
     }
