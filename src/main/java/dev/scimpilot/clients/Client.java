@@ -31,6 +31,18 @@ public record Client(
         String lastRunId,
         Instant updatedAt) {
 
+    /** The day the SCIM token expires (UTC), or null when unknown. */
+    public java.time.LocalDate tokenExpiresOn() {
+        return scimTokenExpiresAt == null ? null : scimTokenExpiresAt.atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** Days until the token expires (negative once expired; 0 when unknown). */
+    public int tokenDaysLeft(java.time.Clock clock) {
+        java.time.LocalDate expires = tokenExpiresOn();
+        return expires == null ? 0
+                : (int) java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)), expires);
+    }
+
     /** How names are compared: case, spaces and "&" vs "+" do not make two clients. */
     public static String key(String name) {
         return name == null ? "" : name.toLowerCase(java.util.Locale.ROOT).replace("&", "+").replaceAll("\\s+", " ").strip();

@@ -6,9 +6,6 @@ import dev.scimpilot.chat.CommandRequest;
 import dev.scimpilot.chat.CommandSpec;
 import dev.scimpilot.chat.Reply;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -41,11 +38,8 @@ class ClientCommand implements Command {
     }
 
     static ClientDetailCard detail(Client c, Clock clock) {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        LocalDate expires = c.scimTokenExpiresAt() == null ? null : c.scimTokenExpiresAt().atOffset(ZoneOffset.UTC).toLocalDate();
-        int daysLeft = expires == null ? 0 : (int) ChronoUnit.DAYS.between(today, expires);
         return new ClientDetailCard(c.id(), c.name(), Long.toString(c.ninjaOrgId()), c.emailDomain(), c.tenantId(),
-                c.groupName() == null ? "" : c.groupName(), c.appName() == null ? "" : c.appName(), expires, daysLeft,
+                c.groupName() == null ? "" : c.groupName(), c.appName() == null ? "" : c.appName(), c.tokenExpiresOn(), c.tokenDaysLeft(clock),
                 c.onboardedAt(), c.onboardedBy() == null ? "" : c.onboardedBy(), "not checked yet");
     }
 }

@@ -6,9 +6,6 @@ import dev.scimpilot.chat.CommandRequest;
 import dev.scimpilot.chat.CommandSpec;
 import dev.scimpilot.chat.Reply;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -47,12 +44,10 @@ class ClientsCommand implements Command {
 
     /** One page of the registry, soonest token expiry first; empty when there are no clients. */
     static java.util.Optional<ClientListCard> page(ClientRegistry registry, Clock clock, int page) {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        var rows = registry.all().stream().map(c -> {
-            LocalDate expires = c.scimTokenExpiresAt() == null ? null : c.scimTokenExpiresAt().atOffset(ZoneOffset.UTC).toLocalDate();
-            int daysLeft = expires == null ? 0 : (int) ChronoUnit.DAYS.between(today, expires);
-            return new ClientListCard.Row(c.id(), c.name(), Long.toString(c.ninjaOrgId()), c.emailDomain(), expires, daysLeft);
-        }).toList();
+        var rows = registry.all().stream()
+                .map(c -> new ClientListCard.Row(c.id(), c.name(), Long.toString(c.ninjaOrgId()), c.emailDomain(),
+                        c.tokenExpiresOn(), c.tokenDaysLeft(clock)))
+                .toList();
         return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(ClientListCard.page(rows, page));
     }
 }

@@ -65,10 +65,7 @@ class OnboardingFlow {
             drafts.delete(draft.draftId());
             return;
         }
-        OnboardingParameters withCanary = new OnboardingParameters(p.clientName(), p.emailDomain(), p.tenantId(),
-                p.ninjaOrganizationId(), p.ninjaOrganizationName(), p.fallback(), p.extraCompanyNames(), p.groupName(),
-                p.mailExclusion(), p.upnExclusion(), p.appDisplayName(), p.scimUrl(), p.scimToken(), p.usesIntune(),
-                result.canaryUserId());
+        OnboardingParameters withCanary = p.withCanary(result.canaryUserId());
         OnboardingDraft ready = new OnboardingDraft(draft.draftId(), draft.conversationId(), draft.requesterId(),
                 draft.requesterName(), withCanary, result.companyNameVariants());
         if (result.companyNameVariants().isEmpty()) {
@@ -87,13 +84,10 @@ class OnboardingFlow {
     /** Plans the onboarding with the ticked variants as extra Switch keys; the run engine posts the plan card. */
     void plan(OnboardingDraft draft, List<String> extraCompanyNames) {
         OnboardingParameters p = draft.parameters();
-        OnboardingParameters final_ = new OnboardingParameters(p.clientName(), p.emailDomain(), p.tenantId(),
-                p.ninjaOrganizationId(), p.ninjaOrganizationName(), p.fallback(), extraCompanyNames, p.groupName(),
-                p.mailExclusion(), p.upnExclusion(), p.appDisplayName(), p.scimUrl(), p.scimToken(), p.usesIntune(),
-                p.canaryUserId());
+        OnboardingParameters planned = p.withExtraCompanyNames(extraCompanyNames);
         drafts.delete(draft.draftId());
         pending.clearIf(draft.conversationId(), draft.draftId() + "/preflight");
-        runs.plan(runbook.getObject(), final_, new ChatUser(null, draft.requesterId(), draft.requesterName()),
+        runs.plan(runbook.getObject(), planned, new ChatUser(null, draft.requesterId(), draft.requesterName()),
                 draft.conversationId());
     }
 }

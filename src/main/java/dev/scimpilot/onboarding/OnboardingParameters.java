@@ -44,4 +44,16 @@ public record OnboardingParameters(
         fallback = fallback == null ? "" : fallback;
         upnExclusion = upnExclusion == null ? "" : upnExclusion.strip();
     }
+
+    public OnboardingParameters withCanary(String userId) {
+        return new OnboardingParameters(clientName, emailDomain, tenantId, ninjaOrganizationId, ninjaOrganizationName,
+                fallback, extraCompanyNames, groupName, mailExclusion, upnExclusion, appDisplayName, scimUrl, scimToken,
+                usesIntune, userId);
+    }
+
+    public OnboardingParameters withExtraCompanyNames(List<String> names) {
+        return new OnboardingParameters(clientName, emailDomain, tenantId, ninjaOrganizationId, ninjaOrganizationName,
+                fallback, names, groupName, mailExclusion, upnExclusion, appDisplayName, scimUrl, scimToken, usesIntune,
+                canaryUserId);
+    }
 }
