@@ -56,10 +56,12 @@ public class AccessGate implements dev.scimpilot.chat.DispatchGuard {
         } else if (!open && properties.technicians().isEmpty() && properties.approvers().isEmpty()) {
             why = "SCIM Pilot is not set up yet: nobody may use it until an administrator configures "
                     + "scimpilot.access.technicians and scimpilot.access.approvers (Entra object ids).";
-        } else if (!open && !policy.isTechnician(user) && !policy.isApprover(user)) {
-            why = "Only SCIM Pilot technicians and approvers may do that. Ask an administrator to add your Entra object id ("
-                    + (user.aadObjectId() == null ? "unknown" : user.aadObjectId()) + ").";
-        } else if (overLimit(user)) {
+        } else if (!open && !allowedTeam(conversation)) {
+            why = "SCIM Pilot does not work in this team. Use it in the MSP's SCIM Pilot channel or in a chat with the bot.";
+        } else if (!open) {
+            why = policy.whyNotAllowed(user).orElse(null);
+        }
+        if (why == null && overLimit(user)) {
             why = "That is more than " + properties.commandsPerMinute() + " requests in a minute; please wait a moment.";
         }
         if (why != null) {
@@ -67,6 +69,14 @@ public class AccessGate implements dev.scimpilot.chat.DispatchGuard {
                     what + " in tenant " + tenant + ": " + why);
         }
         return Optional.ofNullable(why);
+    }
+
+    /** With allowed teams configured, channel conversations must be in one of them; chats are unaffected. */
+    private boolean allowedTeam(ConversationKey conversation) {
+        if (properties.allowedTeams().isEmpty() || !"channel".equals(conversation.conversationType())) {
+            return true;
+        }
+        return conversation.teamId() != null && properties.allowedTeams().contains(conversation.teamId());
     }
 
     private boolean overLimit(ChatUser user) {

@@ -50,6 +50,21 @@ public final class DemoData {
     public static final String RHEINTAL_END_USER_ROLE_ID = "c0ffee04-21aa-4b6e-9d3c-5e7f9a1b2c3d";
     public static final String RHEINTAL_JOB_ID = "scim.5f1e0c2b7a9d4e3f8c6b1a0d9e8f7c6b." + RHEINTAL_TENANT_ID;
 
+    /** The MSP's own tenant (where the technicians are; the Teams tenant of the test activities). */
+    public static final String MSP_TENANT_ID = "8f2c1e44-5b7d-4a39-9c0e-2d6f7a1b3c55";
+    public static final String MSP_DOMAIN = "helvetia-it.ch";
+    /** Anna: technician and approver by user id in local mode. */
+    public static final String MSP_ANNA_ID = "a1b2c3d4-0000-4000-8000-000000000001";
+    /** Bruno: approver by user id in local mode. */
+    public static final String MSP_BRUNO_ID = "b2c3d4e5-0000-4000-8000-000000000002";
+    /** Chiara: in no list by id in the tests; a technician only through the nested group Service Desk → SCIM Pilot Technicians. */
+    public static final String MSP_CHIARA_ID = "c3d4e5f6-0000-4000-8000-000000000003";
+    /** Dario: approver only through the group SCIM Pilot Approvers. */
+    public static final String MSP_DARIO_ID = "d4e5f6a7-0000-4000-8000-000000000004";
+    public static final String MSP_TECHNICIANS_GROUP_ID = "e5f6a7b8-0000-4000-8000-0000000000a1";
+    public static final String MSP_APPROVERS_GROUP_ID = "e5f6a7b8-0000-4000-8000-0000000000a2";
+    public static final String MSP_SERVICE_DESK_GROUP_ID = "e5f6a7b8-0000-4000-8000-0000000000a3";
+
     public static final String RUNBOOK_GROUP_RULE = "(user.assignedPlans -any (assignedPlan.servicePlanId -eq "
             + "\"9aaf7827-d63c-4b61-89c3-182f06f82e5c\" -and assignedPlan.capabilityStatus -eq \"Enabled\")) -and "
             + "(user.accountEnabled -eq true) -and (user.userType -eq \"Member\") -and -not (user.mail -match "
@@ -74,6 +89,41 @@ public final class DemoData {
         seeberger(s);
         alpenblick(s);
         rheintal(s);
+        msp(s);
+    }
+
+    /** The MSP's own tenant: who may use SCIM Pilot, by group (scimpilot.access.directory-tenant). */
+    private static void msp(SandboxState s) {
+        Tenant t = tenant(s, MSP_TENANT_ID, "Helvetia IT Services AG", MSP_DOMAIN);
+        sku(t, SKU_BUSINESS_PREMIUM, "SPB", 10, 4, BUSINESS_PREMIUM_PLANS);
+        String c = "Helvetia IT Services AG";
+        member(s, t, "anna.keller", "Anna", "Keller", c, "Technikerin").put("id", MSP_ANNA_ID);
+        member(s, t, "bruno.weber", "Bruno", "Weber", c, "Teamleiter").put("id", MSP_BRUNO_ID);
+        member(s, t, "chiara.bianchi", "Chiara", "Bianchi", c, "Service Desk").put("id", MSP_CHIARA_ID);
+        member(s, t, "dario.meier", "Dario", "Meier", c, "Geschäftsführer").put("id", MSP_DARIO_ID);
+        // member() keyed the users by their generated ids: re-key them by the fixed ones
+        java.util.Map<String, ObjectNode> byId = new java.util.LinkedHashMap<>();
+        t.users.values().forEach(u -> byId.put(u.path("id").asText(), u));
+        t.users.clear();
+        t.users.putAll(byId);
+        staticGroup(t, MSP_SERVICE_DESK_GROUP_ID, "Service Desk", MSP_CHIARA_ID);
+        staticGroup(t, MSP_TECHNICIANS_GROUP_ID, "SCIM Pilot Technicians", MSP_ANNA_ID, MSP_SERVICE_DESK_GROUP_ID);
+        staticGroup(t, MSP_APPROVERS_GROUP_ID, "SCIM Pilot Approvers", MSP_BRUNO_ID, MSP_DARIO_ID);
+    }
+
+    private static void staticGroup(Tenant t, String id, String name, String... memberIds) {
+        ObjectNode g = Json.obj();
+        g.put("id", id);
+        g.put("displayName", name);
+        g.putArray("groupTypes");
+        g.put("mailEnabled", false);
+        g.put("mailNickname", name.replace(" ", ""));
+        g.put("securityEnabled", true);
+        ArrayNode members = g.putArray("members");
+        for (String m : memberIds) {
+            members.add(m);
+        }
+        t.groups.put(id, g);
     }
 
     private static void ninjaOrganizations(SandboxState s) {

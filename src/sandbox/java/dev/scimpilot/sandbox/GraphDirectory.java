@@ -37,6 +37,9 @@ final class GraphDirectory {
             ex.respond(200, q.collection("organization", List.of(organization(t)), 100, 999, null));
         } else if (root.equals("users") && get) {
             users(ex, q, t, seg);
+        } else if (root.equals("users") && ex.method.equals("POST") && seg.size() == 3
+                && seg.get(2).equals("checkMemberGroups")) {
+            checkMemberGroups(ex, t, seg.get(1));
         } else if (root.equals("groups")) {
             groups(ex, q, t, seg, beta);
         }
@@ -97,11 +100,20 @@ final class GraphDirectory {
             } else if (seg.size() == 3 && seg.get(2).equals("members")) {
                 List<ObjectNode> members = new ArrayList<>();
                 for (String id : memberIds(t, g)) {
-                    ObjectNode m = Json.obj().put("@odata.type", "#microsoft.graph.user");
-                    m.setAll((ObjectNode) q.project(t.users.get(id), USER_DEFAULT));
-                    members.add(m);
+                    members.add(directoryObject(q, t, id));
                 }
                 ex.respond(200, q.collection("directoryObjects", members, 100, 999, null));
+            } else if (seg.get(2).equals("transitiveMembers") && (seg.size() == 3
+                    || (seg.size() == 4 && Set.of("microsoft.graph.user", "graph.user").contains(seg.get(3))))) {
+                // the cast segment keeps users only, as Graph's OData type cast does
+                boolean usersOnly = seg.size() == 4;
+                List<ObjectNode> members = new ArrayList<>();
+                for (String id : transitiveMemberIds(t, g, new java.util.LinkedHashSet<>())) {
+                    if (!usersOnly || t.users.containsKey(id)) {
+                        members.add(directoryObject(q, t, id));
+                    }
+                }
+                ex.respond(200, q.collection(usersOnly ? "users" : "directoryObjects", members, 100, 999, null));
             }
         }
     }
@@ -189,6 +201,56 @@ final class GraphDirectory {
         }
         in.remove("@odata.type");
         g.setAll(in);
+    }
+
+    /** A member as Graph lists it: a user or a (nested) group, with its @odata.type. */
+    private static ObjectNode directoryObject(OData q, Tenant t, String id) {
+        ObjectNode user = t.users.get(id);
+        if (user != null) {
+            ObjectNode m = Json.obj().put("@odata.type", "#microsoft.graph.user");
+            m.setAll((ObjectNode) q.project(user, USER_DEFAULT));
+            return m;
+        }
+        ObjectNode m = Json.obj().put("@odata.type", "#microsoft.graph.group");
+        ObjectNode g = t.groups.get(id);
+        m.put("id", id).put("displayName", g == null ? null : Json.text(g, "displayName"));
+        return m;
+    }
+
+    /** Users and groups in a group and, recursively, in its nested groups (each once). */
+    private static java.util.Set<String> transitiveMemberIds(Tenant t, JsonNode g, java.util.Set<String> seen) {
+        for (String id : memberIds(t, g)) {
+            if (seen.add(id) && t.groups.containsKey(id)) {
+                transitiveMemberIds(t, t.groups.get(id), seen);
+            }
+        }
+        return seen;
+    }
+
+    /**
+     * POST users/{id}/checkMemberGroups: which of up to 20 given group ids the user is a member of, directly or
+     * through nested groups. Ids that are not groups are simply not returned, as in Graph.
+     */
+    private void checkMemberGroups(Exchange ex, Tenant t, String userId) {
+        ObjectNode user = findUser(t, userId);
+        JsonNode ids = ex.json().path("groupIds");
+        if (!ids.isArray() || ids.isEmpty()) {
+            throw GraphError.badRequest("A value is required for parameter 'groupIds'.");
+        }
+        if (ids.size() > 20) {
+            throw GraphError.badRequest("Too many groupIds: at most 20 may be specified.");
+        }
+        ArrayNode value = Json.arr();
+        for (JsonNode id : ids) {
+            ObjectNode g = t.groups.get(id.asText());
+            if (g != null && transitiveMemberIds(t, g, new java.util.LinkedHashSet<>()).contains(user.path("id").asText())) {
+                value.add(id.asText());
+            }
+        }
+        ObjectNode body = Json.obj();
+        body.put("@odata.context", state.baseUrl + "/$metadata#Collection(Edm.String)");
+        body.set("value", value);
+        ex.respond(200, body);
     }
 
     /** Members of a group: a dynamic rule evaluated now (Entra does it asynchronously), else the static list. */
