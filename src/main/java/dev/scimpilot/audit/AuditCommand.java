@@ -5,6 +5,7 @@ import dev.scimpilot.chat.Command;
 import dev.scimpilot.chat.CommandRequest;
 import dev.scimpilot.chat.CommandSpec;
 import dev.scimpilot.chat.Reply;
+import dev.scimpilot.downloads.DownloadLinks;
 import dev.scimpilot.runs.RunRepository;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,15 +23,18 @@ class AuditCommand implements Command {
 
     private final AuditLog audit;
     private final RunRepository runs;
+    private final DownloadLinks links;
 
-    AuditCommand(AuditLog audit, RunRepository runs) {
+    AuditCommand(AuditLog audit, RunRepository runs, DownloadLinks links) {
         this.audit = audit;
         this.runs = runs;
+        this.links = links;
     }
 
     @Override
     public CommandSpec spec() {
-        return CommandSpec.of("audit", "audit run ‹id› | audit ‹client›", "Shows the audit trail of a run or of a client.");
+        return CommandSpec.of("audit", "audit run ‹id› [export] | audit ‹client›",
+                "Shows the audit trail of a run or of a client; `export` gives a run's evidence as Markdown and JSON.");
     }
 
     @Override
@@ -38,6 +42,11 @@ class AuditCommand implements Command {
         String args = request.args().strip();
         if (args.isEmpty()) {
             return Reply.text("Usage: `audit run 7f3a2c91` (the id from `runs`) or `audit Brennwald + Heilig AG`.");
+        }
+        if (args.toLowerCase().startsWith("run ") && args.toLowerCase().endsWith(" export")) {
+            String id = args.substring(4, args.length() - " export".length()).strip();
+            return runs.findByIdOrPrefix(id).map(run -> export(run, request))
+                    .orElseGet(() -> Reply.text("I cannot find a run `" + id + "` (use the id from `runs`)."));
         }
         if (args.toLowerCase().startsWith("run ")) {
             return runs.findByIdOrPrefix(args.substring(4).strip())
@@ -48,6 +57,22 @@ class AuditCommand implements Command {
         return events.isEmpty()
                 ? Reply.text("No audit entries for `" + args + "` (give the client's name as in `clients`).")
                 : card("Audit · " + args, "The " + events.size() + " most recent entries, newest first.", events);
+    }
+
+    /**
+     * Links, not the files: a bot cannot attach files in a channel. The exporter is named in the evidence and the
+     * export itself is audited, since the evidence names people and tenants.
+     */
+    private Reply export(dev.scimpilot.runs.Run run, CommandRequest request) {
+        String by = request.user().displayName() + " (" + request.user().aadObjectId() + ")";
+        String subject = EvidenceDownloads.subject(run.id(), by);
+        var md = links.create(EvidenceDownloads.MARKDOWN, subject, "run-" + run.shortId() + "-evidence.md", request.user().aadObjectId());
+        var json = links.create(EvidenceDownloads.JSON, subject, "run-" + run.shortId() + "-evidence.json", request.user().aadObjectId());
+        audit.record(request.user().aadObjectId(), request.user().displayName(), "run.evidence-exported", run.id(),
+                run.clientName(), null);
+        return Reply.text("Evidence of run " + run.shortId() + " (" + run.clientName() + "): [Markdown](" + md.url() + ") · ["
+                + "JSON](" + json.url() + "). The links work until " + TIME.format(md.expiresAt()) + " UTC for anyone who has "
+                + "them; the files contain no secrets.");
     }
 
     private static Reply card(String title, String message, List<AuditEvent> events) {

@@ -172,6 +172,55 @@ class ApprovalChatIT {
     }
 
     @Test
+    void aRunsEvidenceIsExportedAsMarkdownAndJsonBehindExpiringLinks() throws Exception {
+        bot.post(activities.message("paint widget Evidence AG"));
+        String runId = planCardFor("Evidence AG").at("/refresh/action/data/runId").asText();
+        bot.post(asApprover(activities.execute("run.approve", data(runId, 1), "act-plan")));
+        await(runId, r -> r.status() == RunStatus.SUCCEEDED);
+        teams.reset();
+
+        bot.post(activities.message("audit run " + runId.substring(0, 8) + " export"));
+
+        String reply = teamsText("Evidence of run");
+        var links = java.util.regex.Pattern.compile("\\((http://localhost:\\d+/downloads/[^)]+)\\)").matcher(reply).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(links).hasSize(2);
+        var http = java.net.http.HttpClient.newHttpClient();
+        var md = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(links.get(0))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(md.statusCode()).isEqualTo(200);
+        assertThat(md.headers().firstValue("content-type").orElse("")).startsWith("text/markdown");
+        assertThat(md.body()).contains("# Evidence · widget · Evidence AG").contains("approved by Bruno Approver")
+                .contains("Anna Technician").contains("created widget w-evidence-ag").contains("`a1f0c3e2-0000-4000-8000-")
+                .contains("run.approved").contains("run.succeeded");
+        var json = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(links.get(1))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        JsonNode evidence = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.body());
+        assertThat(evidence.path("format").asText()).isEqualTo("scim-pilot-run-evidence/1");
+        assertThat(evidence.at("/decision/approver/name").asText()).isEqualTo("Bruno Approver");
+        assertThat(evidence.at("/requester/id").asText()).isEqualTo(TeamsActivities.TECHNICIAN_AAD);
+        assertThat(evidence.at("/results/0/graphRequestIds/0").asText()).startsWith("a1f0c3e2-");
+        assertThat(evidence.path("audit").toString()).contains("run.approved");
+
+        // a link opens only its own file, and a guessed or altered token opens nothing
+        String other = links.get(0).replace("-evidence.md", "-evidence.json");
+        assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(other)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        String token = links.get(0).split("/downloads/")[1].split("/")[0];
+        String altered = links.get(0).replace(token, (token.charAt(0) == 'A' ? "B" : "A") + token.substring(1));
+        assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(altered)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+
+        bot.post(activities.message("audit run 99999999 export"));
+        assertThat(lastText()).contains("cannot find a run");
+    }
+
+    private String teamsText(String containing) {
+        return teams.calls().stream().map(c -> c.body().path("text").asText()).filter(t -> t.contains(containing))
+                .findFirst().orElseThrow(() -> new AssertionError("no message containing " + containing));
+    }
+
+    @Test
     void runsListsRecentRuns() {
         bot.post(activities.message("paint widget Listed AG"));
         teams.reset();

@@ -79,7 +79,9 @@ class WidgetRunbook implements Runbook<WidgetRunbook.Params> {
             tenant.applies.computeIfAbsent(id(), k -> new AtomicInteger()).incrementAndGet();
             String id = tenant.widgetIdByClient.computeIfAbsent(run.parameters().client(), c -> "w-" + c.toLowerCase().replace(" ", "-"));
             tenant.afterApply.accept(id());
-            return StepOutcome.did("created widget " + id).withFact("widgetId", id);
+            // a request id as Graph returns them, for the evidence export
+            return new StepOutcome("created widget " + id, java.util.Map.of("widgetId", id),
+                    java.util.List.of("a1f0c3e2-0000-4000-8000-" + String.format("%012d", Math.abs(id.hashCode()) % 1_000_000_000_000L)));
         }
     }
 
