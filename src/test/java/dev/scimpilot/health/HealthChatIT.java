@@ -183,6 +183,13 @@ class HealthChatIT {
         assertThat(lastCard()).contains("unreachable");
         bot.post(activities.message("clients"));
         assertThat(lastCard()).contains("✖ unreachable").contains("✖ unhealthy");
+
+        // no public URL configured here: the CSV comes inline, registry columns plus the status of the last check
+        bot.post(activities.message("clients csv"));
+        assertThat(texts().get(texts().size() - 1)).contains("clients.csv (3 clients")
+                .contains("Client,NinjaOne Org ID,Email Domain,SCIM Token Expiry,Token Days Left,Entra Tenant ID,Status")
+                .contains("Verschwunden AG,99,verschwunden.ch,").contains(UNKNOWN_TENANT + ",unreachable,")
+                .contains("Rheintal Logistik AG,21,rheintal-logistik.ch,");
     }
 
     @Test
