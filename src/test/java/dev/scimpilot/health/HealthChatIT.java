@@ -152,6 +152,22 @@ class HealthChatIT {
     }
 
     @Test
+    void throttledReadsAreRetriedAfterRetryAfterAndTheCheckStillNamesEverything() {
+        registry.save(rheintal());
+        // two 429s with Retry-After: 1 on the provisioning logs; the Graph SDK's retry handler waits and asks again
+        sandbox.faults().failNext(2, "/auditLogs/provisioning", 429);
+        sandbox.clearRequests();
+        try {
+            bot.post(activities.message("check provisioning rheintal"));
+            String card = awaitCard(c -> c.contains("Provisioning health: Rheintal Logistik AG"));
+            assertThat(card).contains("Provisioning errors (24 h)").contains("ScimUnauthorized").doesNotContain("could not be checked");
+            assertThat(sandbox.requests().stream().filter(r -> r.path().endsWith("/auditLogs/provisioning")).count()).isEqualTo(3);
+        } finally {
+            sandbox.faults().reset();
+        }
+    }
+
+    @Test
     void missingP1IsNamed() {
         registry.save(client("c-seeberger", DemoData.SEEBERGER_COMPANY, DemoData.SEEBERGER_DOMAIN, DemoData.SEEBERGER_TENANT_ID,
                 DemoData.SEEBERGER_ORG_ID, null, null, null, null, "NinjaOne", 120));
