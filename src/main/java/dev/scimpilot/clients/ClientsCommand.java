@@ -14,23 +14,16 @@ import org.springframework.stereotype.Component;
 @Order(40)
 class ClientsCommand implements Command {
 
-    /** What fits in one Teams message (28 KB) with room for the text around the CSV. */
-    static final int INLINE_LIMIT = 20_000;
     private final ClientRegistry registry;
     private final LastChecks checks;
     private final Clock clock;
-    private final RegistryCsv csv;
-    private final ExportLinks links;
-    private final ExportProperties export;
+    private final dev.scimpilot.downloads.DownloadLinks links;
 
-    ClientsCommand(ClientRegistry registry, LastChecks checks, Clock clock, RegistryCsv csv, ExportLinks links,
-            ExportProperties export) {
+    ClientsCommand(ClientRegistry registry, LastChecks checks, Clock clock, dev.scimpilot.downloads.DownloadLinks links) {
         this.registry = registry;
         this.checks = checks;
         this.clock = clock;
-        this.csv = csv;
         this.links = links;
-        this.export = export;
     }
 
     @Override
@@ -59,29 +52,20 @@ class ClientsCommand implements Command {
     }
 
     /**
-     * The registry as CSV. Teams has no way for a bot to post a file into a channel (file consent cards work in 1:1 chats
-     * only), so the bot posts an expiring download link served by itself; without a configured public URL, the CSV
-     * itself, inline, when it fits in a message.
+     * The registry as CSV, as a download link (a bot cannot post a file into a channel; a 500-client CSV does not fit
+     * in a message either). The file is rendered when the link is opened.
      */
     private Reply csv(CommandRequest request) {
         int count = registry.all().size();
         if (count == 0) {
             return Reply.text("The registry is empty: nothing to export.");
         }
-        if (export.linksEnabled()) {
-            String token = links.issue("clients-csv", request.user().aadObjectId());
-            return Reply.text("[Download clients.csv](" + export.base() + "/exports/" + token + "/clients.csv) (" + count
-                    + " client" + (count == 1 ? "" : "s") + ", the runbook's registry columns plus status). The link "
-                    + "works for " + ExportLinks.LIFETIME.toMinutes() + " minutes; anyone who has it can download the file, "
-                    + "so do not forward it.");
-        }
-        String text = csv.render();
-        if (text.length() > INLINE_LIMIT) {
-            return Reply.text("The registry CSV (" + count + " clients) is too large for one chat message. Ask your admin to "
-                    + "set `scimpilot.clients.public-url` so that I can post a download link instead.");
-        }
-        return Reply.text("clients.csv (" + count + " client" + (count == 1 ? "" : "s") + "; copy into a file):\n\n```\n"
-                + text.replace("\r\n", "\n") + "```");
+        var link = links.create(RegistryCsv.KIND, "registry", "clients.csv", request.user().aadObjectId());
+        return Reply.text("[Download clients.csv](" + link.url() + ") (" + count + " client" + (count == 1 ? "" : "s")
+                + ": the runbook's registry columns plus the last health check). The link works until "
+                + java.time.format.DateTimeFormatter.ofPattern("dd MMM yyyy HH:mm 'UTC'", java.util.Locale.ENGLISH)
+                        .format(link.expiresAt().atOffset(java.time.ZoneOffset.UTC))
+                + "; anyone who has it can open the file, so do not forward it.");
     }
 
     /** One page of the registry, soonest token expiry first; empty when there are no clients. */

@@ -12,7 +12,10 @@ import org.springframework.stereotype.Component;
  * a formula (starting with = + - @) is prefixed with an apostrophe.
  */
 @Component
-public class RegistryCsv {
+public class RegistryCsv implements dev.scimpilot.downloads.DownloadSource {
+
+    /** The download kind of {@code clients csv} links. */
+    public static final String KIND = "clients-csv";
 
     static final String HEADER = "Client,NinjaOne Org ID,Email Domain,SCIM Token Expiry,Token Days Left,Entra Tenant ID,"
             + "Status,Last Checked (UTC),Finding";
@@ -24,6 +27,17 @@ public class RegistryCsv {
         this.registry = registry;
         this.checks = checks;
         this.clock = clock;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    /** Rendered when the link is opened, from the registry as it is then. */
+    @Override
+    public java.util.Optional<dev.scimpilot.downloads.Download> render(String subject) {
+        return java.util.Optional.of(dev.scimpilot.downloads.Download.text("clients.csv", "text/csv", render()));
     }
 
     public String render() {

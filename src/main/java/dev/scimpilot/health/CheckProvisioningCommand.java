@@ -1,16 +1,11 @@
 package dev.scimpilot.health;
 
-import dev.scimpilot.cards.ErrorCard;
-import dev.scimpilot.chat.BackgroundWork;
 import dev.scimpilot.chat.Command;
 import dev.scimpilot.chat.CommandRequest;
 import dev.scimpilot.chat.CommandSpec;
-import dev.scimpilot.chat.ProactiveMessenger;
 import dev.scimpilot.chat.Reply;
 import dev.scimpilot.clients.Client;
 import dev.scimpilot.clients.ClientRegistry;
-import dev.scimpilot.runs.Failures;
-import java.time.Clock;
 import java.util.List;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;

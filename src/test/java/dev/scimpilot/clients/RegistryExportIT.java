@@ -23,14 +23,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
-/** {@code clients csv} with a public URL: an expiring, unguessable link the bot serves itself; the file is the registry. */
+/** {@code clients csv}: a download link on the bot's public URL; the file is the registry, rendered when opened; links expire. */
 @BotIntegrationTest
 @TestPropertySource(properties = {"scimpilot.access.technicians=" + TeamsActivities.TECHNICIAN_AAD,
-        "scimpilot.clients.public-url=https://scimpilot.example.ch/"})
+        "scimpilot.downloads.public-url=https://scimpilot.example.ch/"})
 class RegistryExportIT {
 
     static final FakeTeams teams = FakeTeams.start();
-    static final Pattern LINK = Pattern.compile("https://scimpilot\\.example\\.ch(/exports/([A-Za-z0-9_-]+)/clients\\.csv)");
+    static final Pattern LINK = Pattern.compile("https://scimpilot\\.example\\.ch(/downloads/([A-Za-z0-9_-]+)/clients\\.csv)");
 
     @LocalServerPort int port;
     @Autowired ClientRegistry registry;
@@ -63,9 +63,9 @@ class RegistryExportIT {
         String text = teams.calls().get(teams.calls().size() - 1).body().path("text").asText();
         Matcher m = LINK.matcher(text);
         assertThat(m.find()).as(text).isTrue();
-        assertThat(text).contains("15 minutes");
+        assertThat(text).contains("The link works until").contains("do not forward it");
         // the database holds only a hash of the token
-        assertThat(jdbc.sql("SELECT token_hash FROM export_link").query(String.class).list()).doesNotContain(m.group(2));
+        assertThat(jdbc.sql("SELECT token_hash FROM download_link").query(String.class).list()).doesNotContain(m.group(2));
 
         HttpResponse<String> csv = get(m.group(1));
         assertThat(csv.statusCode()).isEqualTo(200);
@@ -76,8 +76,8 @@ class RegistryExportIT {
                 .contains("\"'=HYPERLINK(\"\"x\"\") AG\",12,brennwald-heilig.ch,")
                 .contains(",30,7c1e5a9d-3b2f-4e8a-9d6c-1f0e2b3a4c5d,not checked,");
 
-        assertThat(get("/exports/" + "A".repeat(43) + "/clients.csv").statusCode()).isEqualTo(404);
-        jdbc.sql("UPDATE export_link SET expires_at = ?").param(java.sql.Timestamp.from(now.minusSeconds(1))).update();
+        assertThat(get("/downloads/" + "A".repeat(43) + "/clients.csv").statusCode()).isEqualTo(404);
+        jdbc.sql("UPDATE download_link SET expires_at = ?").param(java.sql.Timestamp.from(now.minusSeconds(1))).update();
         assertThat(get(m.group(1)).statusCode()).isEqualTo(404);
     }
 

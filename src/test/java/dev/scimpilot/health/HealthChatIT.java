@@ -200,10 +200,14 @@ class HealthChatIT {
         bot.post(activities.message("clients"));
         assertThat(lastCard()).contains("✖ unreachable").contains("✖ unhealthy");
 
-        // no public URL configured here: the CSV comes inline, registry columns plus the status of the last check
+        // the CSV: a download link; the file has the registry columns plus the status of the last check
         bot.post(activities.message("clients csv"));
-        assertThat(texts().get(texts().size() - 1)).contains("clients.csv (3 clients")
-                .contains("Client,NinjaOne Org ID,Email Domain,SCIM Token Expiry,Token Days Left,Entra Tenant ID,Status")
+        String reply = texts().get(texts().size() - 1);
+        var link = java.util.regex.Pattern.compile("\\((http://localhost:\\d+)(/downloads/[A-Za-z0-9_-]+/clients\\.csv)\\)")
+                .matcher(reply);
+        assertThat(link.find()).as(reply).isTrue();
+        String csv = get(link.group(2));
+        assertThat(csv).startsWith("Client,NinjaOne Org ID,Email Domain,SCIM Token Expiry,Token Days Left,Entra Tenant ID,Status")
                 .contains("Verschwunden AG,99,verschwunden.ch,").contains(UNKNOWN_TENANT + ",unreachable,")
                 .contains("Rheintal Logistik AG,21,rheintal-logistik.ch,");
     }
@@ -277,6 +281,17 @@ class HealthChatIT {
                 .header("Authorization", "Bearer " + idp.token()).header("Content-Type", "application/scim+json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    }
+
+    private String get(String path) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + port + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            return r.body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<String> texts() {
