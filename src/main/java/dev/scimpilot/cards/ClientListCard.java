@@ -13,9 +13,12 @@ public record ClientListCard(int total, int page, int pageCount, boolean hasPrev
     /** Rows per page: keeps the card far below Teams' 28 KB limit. */
     public static final int PAGE_SIZE = 20;
 
-    /** One client; {@code tokenDaysLeft} colours the expiry. */
+    /**
+     * One client; {@code tokenDaysLeft} colours the expiry; {@code status} is the last health check in a few words
+     * ("✖ unhealthy", "not checked"), {@code statusColor} an Adaptive Card colour.
+     */
     public record Row(String clientId, String clientName, String ninjaOrgId, String emailDomain,
-            LocalDate tokenExpiresOn, int tokenDaysLeft) {}
+            LocalDate tokenExpiresOn, int tokenDaysLeft, String status, String statusColor) {}
 
     /** Page {@code page} (1-based) of {@code all}. */
     public static ClientListCard page(List<Row> all, int page) {

@@ -21,16 +21,23 @@ public record FleetHealthCard(
     /** Rows listed at most; the rest are counted in {@code notShown}. */
     public static final int MAX_ROWS = 15;
 
-    /** One client; {@code status} is {@code healthy}, {@code warning} or {@code unhealthy}. */
-    public record Row(String clientId, String clientName, String status, String issue) {}
+    /**
+     * One client; {@code status} is {@code healthy}, {@code warning}, {@code unhealthy} or {@code unreachable} (shown
+     * red, with the reason in {@code issue}).
+     */
+    public record Row(String clientId, String clientName, String status, int tokenDaysLeft, String issue) {}
 
-    /** Summarises a whole fleet: counts for everyone, rows for the worst {@link #MAX_ROWS} that need attention. */
+    /**
+     * Summarises a whole fleet: counts for everyone, rows for the worst {@link #MAX_ROWS} that need attention: red
+     * (unhealthy or unreachable) first, then warnings, each by fewest token days left.
+     */
     public static FleetHealthCard summarise(Instant checkedAt, List<Row> all) {
         int healthy = (int) all.stream().filter(r -> r.status().equals("healthy")).count();
-        int unhealthy = (int) all.stream().filter(r -> r.status().equals("unhealthy")).count();
+        int unhealthy = (int) all.stream().filter(r -> r.status().equals("unhealthy") || r.status().equals("unreachable")).count();
         List<Row> needAttention = all.stream()
                 .filter(r -> !r.status().equals("healthy"))
-                .sorted(Comparator.comparing((Row r) -> r.status().equals("unhealthy") ? 0 : 1)
+                .sorted(Comparator.comparing((Row r) -> r.status().equals("warning") ? 1 : 0)
+                        .thenComparingInt(Row::tokenDaysLeft)
                         .thenComparing(Row::clientName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
         List<Row> shown = needAttention.stream().limit(MAX_ROWS).toList();

@@ -19,7 +19,7 @@ class ClientCardActions {
     record PageRef(@Positive int page) {}
 
     @Bean
-    CardAction<ClientRef> showClientAction(ClientRegistry registry, Clock clock) {
+    CardAction<ClientRef> showClientAction(ClientRegistry registry, LastChecks checks, Clock clock) {
         return new CardAction<>() {
             public String verb() {
                 return "client.show";
@@ -31,14 +31,14 @@ class ClientCardActions {
 
             public CardReply handle(CardActionRequest<ClientRef> request) {
                 return registry.byId(request.data().clientId())
-                        .map(c -> CardReply.message(Reply.card("client-detail", ClientCommand.detail(c, clock))))
+                        .map(c -> CardReply.message(Reply.card("client-detail", ClientCommand.detail(c, checks, clock))))
                         .orElseGet(() -> CardReply.message(Reply.text("That client is no longer in the registry.")));
             }
         };
     }
 
     @Bean
-    CardAction<PageRef> clientPageAction(ClientRegistry registry, Clock clock) {
+    CardAction<PageRef> clientPageAction(ClientRegistry registry, LastChecks checks, Clock clock) {
         return new CardAction<>() {
             public String verb() {
                 return "client.page";
@@ -49,7 +49,7 @@ class ClientCardActions {
             }
 
             public CardReply handle(CardActionRequest<PageRef> request) {
-                return ClientsCommand.page(registry, clock, request.data().page())
+                return ClientsCommand.page(registry, checks, clock, request.data().page())
                         .map(card -> CardReply.replaceWith("client-list", card))
                         .orElseGet(() -> CardReply.message(Reply.text("The registry is empty.")));
             }

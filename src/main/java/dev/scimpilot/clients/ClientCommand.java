@@ -15,10 +15,12 @@ import org.springframework.stereotype.Component;
 class ClientCommand implements Command {
 
     private final ClientRegistry registry;
+    private final LastChecks checks;
     private final Clock clock;
 
-    ClientCommand(ClientRegistry registry, Clock clock) {
+    ClientCommand(ClientRegistry registry, LastChecks checks, Clock clock) {
         this.registry = registry;
+        this.checks = checks;
         this.clock = clock;
     }
 
@@ -33,13 +35,14 @@ class ClientCommand implements Command {
             return Reply.text("Which client? For example `client Brennwald`. `clients` lists them all.");
         }
         return registry.find(request.args())
-                .<Reply>map(c -> Reply.card("client-detail", detail(c, clock)))
+                .<Reply>map(c -> Reply.card("client-detail", detail(c, checks, clock)))
                 .orElseGet(() -> Reply.text("No client matches `" + request.args().strip() + "`. `clients` lists the registry."));
     }
 
-    static ClientDetailCard detail(Client c, Clock clock) {
+    static ClientDetailCard detail(Client c, LastChecks checks, Clock clock) {
         return new ClientDetailCard(c.id(), c.name(), Long.toString(c.ninjaOrgId()), c.emailDomain(), c.tenantId(),
                 c.groupName() == null ? "" : c.groupName(), c.appName() == null ? "" : c.appName(), c.tokenExpiresOn(), c.tokenDaysLeft(clock),
-                c.onboardedAt(), c.onboardedBy() == null ? "" : c.onboardedBy(), "not checked yet");
+                c.onboardedAt(), c.onboardedBy() == null ? "" : c.onboardedBy(),
+                checks.of(c.id()).map(LastChecks.LastCheck::line).orElse("not checked yet: `check provisioning " + c.name() + "`"));
     }
 }

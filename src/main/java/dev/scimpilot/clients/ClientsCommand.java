@@ -15,38 +15,72 @@ import org.springframework.stereotype.Component;
 class ClientsCommand implements Command {
 
     private final ClientRegistry registry;
+    private final LastChecks checks;
     private final Clock clock;
+    private final dev.scimpilot.downloads.DownloadLinks links;
 
-    ClientsCommand(ClientRegistry registry, Clock clock) {
+    ClientsCommand(ClientRegistry registry, LastChecks checks, Clock clock, dev.scimpilot.downloads.DownloadLinks links) {
         this.registry = registry;
+        this.checks = checks;
         this.clock = clock;
+        this.links = links;
     }
 
     @Override
     public CommandSpec spec() {
-        return CommandSpec.of("clients", "clients", "Lists the client registry, soonest token expiry first.", "client list");
+        // the help line stays as the manifest has it; the usage shows the CSV export
+        return CommandSpec.of("clients", "clients [page ‹n›|csv]", "Lists the client registry, soonest token expiry first.",
+                "client list");
     }
 
     @Override
     public Reply handle(CommandRequest request) {
         int page = 1;
+        if (request.hasArgs() && request.args().strip().equalsIgnoreCase("csv")) {
+            return csv(request);
+        }
         if (request.hasArgs()) {
             try {
                 page = Integer.parseInt(request.args().replaceAll("(?i)^page\\s*", "").strip());
             } catch (NumberFormatException e) {
-                return Reply.text("Usage: `clients` or `clients page 2`. For one client: `client <name>`.");
+                return Reply.text("Usage: `clients`, `clients page 2` or `clients csv`. For one client: `client <name>`.");
             }
         }
-        return page(registry, clock, page)
+        return page(registry, checks, clock, page)
                 .<Reply>map(card -> Reply.card("client-list", card))
                 .orElseGet(() -> Reply.text("The registry is empty. Onboard a client with `onboard client <name>`."));
     }
 
+    /**
+     * The registry as CSV, as a download link (a bot cannot post a file into a channel; a 500-client CSV does not fit
+     * in a message either). The file is rendered when the link is opened.
+     */
+    private Reply csv(CommandRequest request) {
+        int count = registry.all().size();
+        if (count == 0) {
+            return Reply.text("The registry is empty: nothing to export.");
+        }
+        var link = links.create(RegistryCsv.KIND, "registry", "clients.csv", request.user().aadObjectId());
+        return Reply.text("[Download clients.csv](" + link.url() + ") (" + count + " client" + (count == 1 ? "" : "s")
+                + ": the runbook's registry columns plus the last health check). The link works until "
+                + java.time.format.DateTimeFormatter.ofPattern("dd MMM yyyy HH:mm 'UTC'", java.util.Locale.ENGLISH)
+                        .format(link.expiresAt().atOffset(java.time.ZoneOffset.UTC))
+                + "; anyone who has it can open the file, so do not forward it.");
+    }
+
     /** One page of the registry, soonest token expiry first; empty when there are no clients. */
-    static java.util.Optional<ClientListCard> page(ClientRegistry registry, Clock clock, int page) {
+    static java.util.Optional<ClientListCard> page(ClientRegistry registry, LastChecks checks, Clock clock, int page) {
+        var last = checks.all();
         var rows = registry.all().stream()
-                .map(c -> new ClientListCard.Row(c.id(), c.name(), Long.toString(c.ninjaOrgId()), c.emailDomain(),
-                        c.tokenExpiresOn(), c.tokenDaysLeft(clock)))
+                .map(c -> {
+                    var check = last.get(c.id());
+                    String status = check == null ? "not checked" : (check.overall().equals("healthy") ? "✔ "
+                            : check.overall().equals("warning") ? "⚠ " : "✖ ") + check.overall();
+                    String color = check == null ? "Default" : check.overall().equals("healthy") ? "Good"
+                            : check.overall().equals("warning") ? "Warning" : "Attention";
+                    return new ClientListCard.Row(c.id(), c.name(), Long.toString(c.ninjaOrgId()), c.emailDomain(),
+                            c.tokenExpiresOn(), c.tokenDaysLeft(clock), status, color);
+                })
                 .toList();
         return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(ClientListCard.page(rows, page));
     }

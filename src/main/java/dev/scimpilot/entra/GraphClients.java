@@ -28,8 +28,21 @@ public class GraphClients {
     private final EntraProperties entra;
     private final HttpClient identityHttp;
     private final LoadingCache<String, GraphServiceClient> clients;
+    private final TenantRequestGate gate;
 
     public GraphClients(GraphProperties graph, EntraProperties entra) {
+        this(graph, entra, (TenantRequestGate) null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public GraphClients(GraphProperties graph, EntraProperties entra,
+            org.springframework.beans.factory.ObjectProvider<TenantRequestGate> gate) {
+        this(graph, entra, gate.getIfAvailable());
+    }
+
+    /** {@code gate} may be null: no limit on concurrent requests. */
+    public GraphClients(GraphProperties graph, EntraProperties entra, TenantRequestGate gate) {
+        this.gate = gate;
         this.graph = graph;
         this.entra = entra;
         this.identityHttp = new OkHttpAsyncHttpClientBuilder().connectionTimeout(Duration.ofSeconds(10))
@@ -48,10 +61,13 @@ public class GraphClients {
     private GraphServiceClient create(String tenantId) {
         var auth = new AzureIdentityAuthenticationProvider(credential(tenantId), new String[]{graph.host()}, graph.scope());
         // the factory adds Graph's middleware (retry on 429/503/504 with Retry-After, redirects, telemetry)
-        OkHttpClient http = GraphClientFactory.create().connectTimeout(Duration.ofSeconds(10))
+        OkHttpClient.Builder builder = GraphClientFactory.create().connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(graph.timeout()).writeTimeout(graph.timeout())
-                .callTimeout(graph.timeout().multipliedBy(5)) // bounds retries with their Retry-After waits
-                .build();
+                .callTimeout(graph.timeout().multipliedBy(5)); // bounds retries with their Retry-After waits
+        if (gate != null) {
+            builder.addInterceptor(gate.forTenant(tenantId)); // after Graph's middleware: once per attempt
+        }
+        OkHttpClient http = builder.build();
         GraphServiceClient client = new GraphServiceClient(auth, http);
         client.getRequestAdapter().setBaseUrl(graph.baseUrl());
         return client;

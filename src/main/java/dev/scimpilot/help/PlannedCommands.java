@@ -23,24 +23,12 @@ class PlannedCommands {
                 "Puts a new NinjaOne SCIM token into the client's provisioning job, after approval.", "rotate"));
     }
 
-    @Bean
-    @Order(30)
-    Command checkProvisioningCommand() {
-        return planned(CommandSpec.of("check provisioning", "check provisioning [client|all]",
-                "Checks provisioning health for one client or the whole fleet (read-only).", "check"));
-    }
-
     /** Card data of the registry cards' "Rotate token" and "Check health" buttons. */
     record ClientButton(@jakarta.validation.constraints.NotBlank String clientId) {}
 
     @Bean
     dev.scimpilot.chat.CardAction<ClientButton> rotateTokenButton() {
         return plannedButton("token.rotate", "rotate token");
-    }
-
-    @Bean
-    dev.scimpilot.chat.CardAction<ClientButton> checkHealthButton() {
-        return plannedButton("health.check", "check provisioning");
     }
 
     /** Buttons on cards that already exist (client detail) for capabilities that have not landed: say so. */

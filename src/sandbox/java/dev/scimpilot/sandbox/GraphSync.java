@@ -161,7 +161,8 @@ final class GraphSync {
                     "Neither tenant is B2C or tenant doesn't have premium license");
         }
         OData q = new OData(ex, state.baseUrl);
-        var match = q.predicate(Set.of("jobId", "servicePrincipal/id", "cycleId", "provisioningAction", "id"));
+        var match = q.predicate(Set.of("jobId", "servicePrincipal/id", "cycleId", "provisioningAction", "id",
+                "activityDateTime gt", "activityDateTime lt")); // graph-api.md: eq, contains, gt, lt
         List<ObjectNode> logs = t.provisioningLogs.stream().filter(match)
                 .sorted(Comparator.comparing((ObjectNode l) -> l.path("activityDateTime").asText()).reversed()).toList();
         ex.respond(200, q.collection("auditLogs/provisioning", logs, 50, 1000, null));

@@ -20,6 +20,8 @@ final class OData {
             "assignedPlans/any\\((\\w+):\\1/servicePlanId eq ([0-9a-fA-F-]{36})(?: and \\1/capabilityStatus eq '(\\w+)')?\\)");
     private static final Pattern EQ_STRING = Pattern.compile("([\\w/]+) eq '((?:[^']|'')*)'");
     private static final Pattern EQ_GUID = Pattern.compile("([\\w/]+) eq ([0-9a-fA-F-]{36})");
+    /** DateTimeOffset comparisons, unquoted as Graph writes them: {@code activityDateTime gt 2026-11-27T10:00:00Z}. */
+    private static final Pattern DATE_COMPARE = Pattern.compile("([\\w/]+) (gt|ge|lt|le) (\\d{4}-\\d{2}-\\d{2}(T[\\d:.]+Z)?)");
 
     private final Exchange ex;
     /** The sandbox's own base URL (scheme, host, port). */
@@ -91,6 +93,33 @@ final class OData {
     }
 
     private static Predicate<JsonNode> clause(String clause, Set<String> filterable) {
+        Matcher d = DATE_COMPARE.matcher(clause);
+        if (d.matches()) {
+            if (!filterable.contains(d.group(1) + " " + d.group(2))) {
+                throw new GraphError(400, "Request_UnsupportedQuery", "Unsupported or invalid query filter clause "
+                        + "specified for property '" + d.group(1) + "' of resource.");
+            }
+            java.time.Instant bound = d.group(4) == null ? java.time.LocalDate.parse(d.group(3)).atStartOfDay(
+                    java.time.ZoneOffset.UTC).toInstant() : java.time.Instant.parse(d.group(3));
+            String op = d.group(2);
+            String[] path = d.group(1).split("/");
+            return x -> {
+                JsonNode v = x;
+                for (String p : path) {
+                    v = v.path(p);
+                }
+                if (v.isMissingNode() || v.isNull()) {
+                    return false;
+                }
+                int c = java.time.Instant.parse(v.asText()).compareTo(bound);
+                return switch (op) {
+                    case "gt" -> c > 0;
+                    case "ge" -> c >= 0;
+                    case "lt" -> c < 0;
+                    default -> c <= 0;
+                };
+            };
+        }
         Matcher s = EQ_STRING.matcher(clause);
         Matcher g = EQ_GUID.matcher(clause);
         String prop;

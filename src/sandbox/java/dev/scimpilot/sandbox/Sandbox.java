@@ -35,11 +35,11 @@ public final class Sandbox implements AutoCloseable {
     private final NinjaScimApi scim = new NinjaScimApi(state);
     private final ControlApi control = new ControlApi(this);
 
-    private Sandbox(HttpServer server) {
+    private Sandbox(HttpServer server, int threads) {
         this.server = server;
         AtomicInteger n = new AtomicInteger();
         // several threads: provisioning calls the SCIM endpoint on this same server while a Graph call is open
-        this.executor = Executors.newFixedThreadPool(16, r -> {
+        this.executor = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "sandbox-http-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -49,9 +49,17 @@ public final class Sandbox implements AutoCloseable {
 
     /** Starts on 127.0.0.1 (port 0 = a free port) with the demo data loaded. */
     public static Sandbox start(int port) {
+        return start(port, 16);
+    }
+
+    /**
+     * Starts with {@code threads} request threads: injected latency sleeps on a request thread, so a benchmark that
+     * sends hundreds of requests at once needs more than the default 16 to measure the client, not the sandbox.
+     */
+    public static Sandbox start(int port, int threads) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-            Sandbox sb = new Sandbox(server);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+            Sandbox sb = new Sandbox(server, threads);
             server.createContext("/", sb::dispatch);
             server.setExecutor(sb.executor);
             server.start();

@@ -197,6 +197,58 @@ public final class SandboxState {
         return view(idp);
     }
 
+    /**
+     * Benchmarks: a copy of a demo tenant under a new id and domain, with its own NinjaOne organization holding copies
+     * of the source organization's end users (addresses moved to the new domain). Directory objects, the job with its
+     * status and schema, secrets and provisioning logs are copied as they are.
+     */
+    public synchronized void copyTenant(String sourceTenantId, long sourceOrganizationId, String tenantId, String name,
+            String domain, long organizationId) {
+        Tenant src = tenant(sourceTenantId);
+        String oldDomain = src.domains.get(0);
+        Tenant t = new Tenant(tenantId, name, List.of(domain));
+        src.subscribedSkus.forEach(sku -> t.subscribedSkus.add(sku.deepCopy()));
+        src.users.forEach((id, u) -> {
+            ObjectNode copy = u.deepCopy();
+            for (String field : List.of("mail", "userPrincipalName")) {
+                if (copy.hasNonNull(field)) {
+                    copy.put(field, copy.path(field).asText().replace("@" + oldDomain, "@" + domain));
+                }
+            }
+            t.users.put(id, copy);
+        });
+        src.groups.forEach((id, g) -> t.groups.put(id, g.deepCopy()));
+        src.applications.forEach((id, a) -> t.applications.put(id, a.deepCopy()));
+        src.servicePrincipals.forEach((id, sp) -> t.servicePrincipals.put(id, sp.deepCopy()));
+        src.appRoleAssignedTo.forEach((id, list) -> t.appRoleAssignedTo.put(id,
+                new java.util.ArrayList<>(list.stream().map(ObjectNode::deepCopy).toList())));
+        src.secrets.forEach((id, m) -> t.secrets.put(id, new java.util.LinkedHashMap<>(m)));
+        src.jobs.forEach((id, j) -> {
+            SyncJob copy = new SyncJob(j.id, j.servicePrincipalId, j.templateId, j.schema.deepCopy());
+            copy.statusCode = j.statusCode;
+            copy.scheduleState = j.scheduleState;
+            copy.quarantine = j.quarantine == null ? null : j.quarantine.deepCopy();
+            copy.lastExecution = j.lastExecution == null ? null : j.lastExecution.deepCopy();
+            copy.lastSuccessfulExecution = j.lastSuccessfulExecution == null ? null : j.lastSuccessfulExecution.deepCopy();
+            copy.steadyStateFirstAchievedTime = j.steadyStateFirstAchievedTime;
+            copy.steadyStateLastAchievedTime = j.steadyStateLastAchievedTime;
+            copy.countSuccessiveCompleteFailures = j.countSuccessiveCompleteFailures;
+            copy.exported.putAll(j.exported);
+            t.jobs.put(id, copy);
+        });
+        src.provisioningLogs.forEach(l -> t.provisioningLogs.add(l.deepCopy()));
+        tenants.put(tenantId, t);
+        ObjectNode org = ninja.organizations.get(sourceOrganizationId).deepCopy().put("id", organizationId).put("name", name);
+        ninja.organizations.put(organizationId, org);
+        for (ObjectNode u : List.copyOf(ninja.users.values())) {
+            if (u.path("organizationId").asLong(-1) == sourceOrganizationId) {
+                long id = ninja.nextUserId++;
+                ninja.users.put(id, u.deepCopy().put("id", id).put("organizationId", organizationId)
+                        .put("email", u.path("email").asText().replace("@" + oldDomain, "@" + domain)));
+            }
+        }
+    }
+
     public synchronized Optional<ScimIdentityProvider> scimIdentityProvider(long organizationId) {
         return Optional.ofNullable(ninja.idpForOrganization(organizationId)).map(this::view);
     }

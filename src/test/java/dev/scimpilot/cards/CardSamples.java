@@ -54,14 +54,14 @@ final class CardSamples {
         List<FleetHealthCard.Row> fleet = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             String status = i % 3 == 0 ? "unhealthy" : i % 3 == 1 ? "warning" : "healthy";
-            fleet.add(new FleetHealthCard.Row("client-" + i, longName + " " + i, status,
+            fleet.add(new FleetHealthCard.Row("client-" + i, longName + " " + i, status, i - 20,
                     "SCIM token expired 12 days ago and 14 users have an unmapped companyName value"));
         }
         cards.put("fleet-health (500 clients, 2/3 unhealthy)", FleetHealthCard.summarise(now, fleet));
 
         List<ClientListCard.Row> registry = IntStream.range(0, 500).mapToObj(i -> new ClientListCard.Row(
                 "client-" + i, longName + " " + i, Integer.toString(100000 + i), "alters-und-pflegeheime-" + i + ".ch",
-                LocalDate.parse("2026-11-01").plusDays(i), i - 20)).toList();
+                LocalDate.parse("2026-11-01").plusDays(i), i - 20, "✖ unhealthy: Provisioning job: Quarantine", "Attention")).toList();
         cards.put("client-list (500 clients, page 3)", ClientListCard.page(registry, 3));
 
         List<RunProgressCard.Step> steps = new ArrayList<>();
