@@ -49,26 +49,60 @@ public class ProvisioningWatchdog {
         this.clock = clock;
     }
 
-    /** Checks every client; returns how many alerts (opened or cleared) this replica posted. */
+    /** A "cannot reach" incident claimed in this round, posted at the end together with the others for its conversation. */
+    private record Unreachable(Client client, String detail, JobHealth health, String destination) {}
+
+    /**
+     * Checks every client; returns how many alerts (opened or cleared) this replica posted. Tenants that cannot be
+     * reached are announced together per conversation: when the Graph app itself is broken (secret expired), every
+     * client is unreachable at once, and one message says so instead of one per client.
+     */
     public int checkAll() {
         int posted = 0;
+        List<Unreachable> unreachable = new java.util.ArrayList<>();
         for (Client client : registry.all()) {
             try {
-                posted += check(client);
+                posted += check(client, unreachable);
             } catch (RuntimeException e) {
                 log.warn("provisioning watchdog for client=\"{}\" failed: {}", client.name(), e.toString());
+            }
+        }
+        Map<String, List<Unreachable>> byConversation = unreachable.stream()
+                .collect(Collectors.groupingBy(Unreachable::destination, java.util.LinkedHashMap::new, Collectors.toList()));
+        for (List<Unreachable> group : byConversation.values()) {
+            try {
+                posted += announceUnreachable(group) ? 1 : 0;
+            } catch (RuntimeException e) {
+                log.warn("could not post the cannot-reach alert for {} client(s): {}", group.size(), e.toString());
             }
         }
         return posted;
     }
 
     int check(Client client) {
+        List<Unreachable> unreachable = new java.util.ArrayList<>();
+        int posted = check(client, unreachable);
+        for (Unreachable u : unreachable) {
+            posted += announceUnreachable(List.of(u)) ? 1 : 0;
+        }
+        return posted;
+    }
+
+    private int check(Client client, List<Unreachable> unreachable) {
         JobHealth health = jobs.read(client);
         Map<Incident, String> now = Incident.of(health, clock.instant(), properties.noSyncAfter());
         Set<Incident> open = open(client.id());
         int posted = 0;
         for (Map.Entry<Incident, String> incident : now.entrySet()) {
-            if (!open.contains(incident.getKey())) {
+            if (open.contains(incident.getKey())) {
+                continue;
+            }
+            if (incident.getKey() == Incident.UNREACHABLE) {
+                var destination = channel.destinationFor(client);
+                if (destination.isPresent() && claim(client, Incident.UNREACHABLE, incident.getValue())) {
+                    unreachable.add(new Unreachable(client, incident.getValue(), health, destination.get()));
+                }
+            } else {
                 posted += opened(client, incident.getKey(), incident.getValue(), health) ? 1 : 0;
             }
         }
@@ -82,31 +116,66 @@ public class ProvisioningWatchdog {
         return posted;
     }
 
+    private boolean announceUnreachable(List<Unreachable> group) {
+        Unreachable first = group.get(0);
+        NoticeCard card;
+        if (group.size() == 1) {
+            card = card(first.client(), Incident.UNREACHABLE, first.detail(), first.health());
+        } else {
+            card = new NoticeCard("⚠️ Cannot reach " + group.size() + " client tenants",
+                    "I could not read the provisioning jobs of these clients. When every tenant fails at once, the cause is "
+                            + "usually on our side: the Graph app's client secret or certificate expired, or the network.",
+                    group.stream().map(u -> new NoticeCard.Fact(u.client().name(), u.detail())).toList(),
+                    "I will say here when each of them answers again.");
+        }
+        try {
+            messenger.send(first.destination(), Reply.card("notice", card)).join();
+        } catch (RuntimeException e) {
+            group.forEach(u -> release(u.client(), Incident.UNREACHABLE));
+            throw e;
+        }
+        group.forEach(u -> audit.record(null, "SCIM Pilot", "alert.opened", null, u.client().name(), "UNREACHABLE: " + u.detail()));
+        return true;
+    }
+
     private boolean opened(Client client, Incident incident, String detail, JobHealth health) {
         var destination = channel.destinationFor(client);
         if (destination.isEmpty()) {
             log.warn("no conversation for the {} alert of client=\"{}\": use `alerts here`", incident, client.name());
             return false;
         }
-        try {
-            jdbc.sql("INSERT INTO provisioning_incident (client_id, kind, detail, opened_at) VALUES (?, ?, ?, ?)")
-                    .params(client.id(), incident.name(), clip(detail), Timestamp.from(clock.instant())).update();
-        } catch (DuplicateKeyException anotherReplica) {
-            return false;
+        if (!claim(client, incident, detail)) {
+            return false; // another replica has it
         }
-        NoticeCard card = new NoticeCard("⚠️ " + incident.title + ": " + client.name(),
-                capitalise(detail) + ".",
-                List.of(new NoticeCard.Fact("Client", client.name()), new NoticeCard.Fact("Provisioning", health.summary()),
-                        new NoticeCard.Fact("Token expires", client.tokenExpiresOn() == null ? "unknown" : client.tokenExpiresOn().toString())),
-                "Likely cause: " + incident.likelyCause(health, client, clock) + " I will say here when it clears.");
         try {
-            messenger.send(destination.get(), Reply.card("notice", card)).join();
+            messenger.send(destination.get(), Reply.card("notice", card(client, incident, detail, health))).join();
         } catch (RuntimeException e) {
-            jdbc.sql("DELETE FROM provisioning_incident WHERE client_id = ? AND kind = ?").params(client.id(), incident.name()).update();
+            release(client, incident);
             throw e;
         }
         audit.record(null, "SCIM Pilot", "alert.opened", null, client.name(), incident.name() + ": " + detail);
         return true;
+    }
+
+    private NoticeCard card(Client client, Incident incident, String detail, JobHealth health) {
+        return new NoticeCard("⚠️ " + incident.title + ": " + client.name(),
+                capitalise(detail) + ".",
+                List.of(new NoticeCard.Fact("Client", client.name()), new NoticeCard.Fact("Provisioning", health.summary()),
+                        new NoticeCard.Fact("Token expires", client.tokenExpiresOn() == null ? "unknown" : client.tokenExpiresOn().toString())),
+                "Likely cause: " + incident.likelyCause(health, client, clock) + " I will say here when it clears.");
+    }
+
+    private boolean claim(Client client, Incident incident, String detail) {
+        try {
+            return jdbc.sql("INSERT INTO provisioning_incident (client_id, kind, detail, opened_at) VALUES (?, ?, ?, ?)")
+                    .params(client.id(), incident.name(), clip(detail), Timestamp.from(clock.instant())).update() == 1;
+        } catch (DuplicateKeyException anotherReplica) {
+            return false;
+        }
+    }
+
+    private void release(Client client, Incident incident) {
+        jdbc.sql("DELETE FROM provisioning_incident WHERE client_id = ? AND kind = ?").params(client.id(), incident.name()).update();
     }
 
     private boolean cleared(Client client, Incident incident, JobHealth health) {

@@ -198,6 +198,21 @@ class AlertsIT {
     }
 
     @Test
+    void whenEveryTenantFailsAtOnceOneMessageSaysSo() {
+        bot.post(approver(activities.channelMention("alerts here")));
+        teams.reset();
+        for (int i = 0; i < 3; i++) {
+            Client c = client("c-" + i, "Client " + i + " AG", "client-" + i + ".ch", LocalDate.of(2027, 6, 1));
+            registry.save(copy(c, "00000000-0000-4000-8000-00000000dea" + i)); // tenants that do not answer
+        }
+        assertThat(watchdog.checkAll()).isEqualTo(1);
+        assertThat(teams.calls()).hasSize(1);
+        assertThat(lastActivity().toString()).contains("Cannot reach 3 client tenants").contains("Client 0 AG")
+                .contains("Client 2 AG").contains("secret or certificate expired");
+        assertThat(watchdog.checkAll()).isZero();
+    }
+
+    @Test
     void expiriesListsByDaysLeftWithACalendarLink() throws Exception {
         registry.save(client("c-far", "Brennwald + Heilig AG", "brennwald-heilig.ch", LocalDate.of(2027, 4, 1)));
         registry.save(client("c-near", "Rheintal Logistik AG", "rheintal-logistik.ch", LocalDate.of(2026, 12, 3)));
@@ -249,6 +264,13 @@ class AlertsIT {
         Client r = rheintal(expiry, "conv");
         return new Client(id, name, 7, name, domain, r.tenantId(), List.of(), "All", null, null, null, null, null, null, null,
                 null, "scim-" + domain, "v1", null, r.scimTokenExpiresAt(), "conv", "Anna", START, null, START);
+    }
+
+    private static Client copy(Client c, String tenantId) {
+        Client r = rheintal(LocalDate.of(2027, 6, 1), "conv");
+        return new Client(c.id(), c.name(), c.ninjaOrgId(), c.ninjaOrgName(), c.emailDomain(), tenantId, List.of(), "All", null,
+                null, null, null, null, r.servicePrincipalId(), r.jobId(), null, c.scimTokenName(), "v1", null,
+                c.scimTokenExpiresAt(), "conv", "Anna", START, null, START);
     }
 
     private static Client withTenant(Client c, String tenantId) {
