@@ -43,6 +43,18 @@ class AlertTasks {
         });
     }
 
+    /** One round soon after {@code alerts here}: what could not be posted for lack of a conversation goes out now. */
+    @Bean
+    AlertRound alertRound(SchedulerClient scheduler, @org.springframework.context.annotation.Lazy OneTimeTask<Void> alertsStartupTask,
+            Clock clock) {
+        return () -> scheduler.scheduleIfNotExists(alertsStartupTask.instance("after-alerts-here"), clock.instant());
+    }
+
+    /** Asks for one reminder and watchdog round now (on whichever replica picks it up). */
+    interface AlertRound {
+        void soon();
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void scheduleStartupRound(ApplicationReadyEvent event) {
         var context = event.getApplicationContext();

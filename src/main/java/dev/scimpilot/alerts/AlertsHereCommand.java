@@ -22,8 +22,11 @@ class AlertsHereCommand implements Command {
     private final ConversationDirectory conversations;
     private final AlertChannel channel;
     private final AuditLog audit;
+    private final AlertTasks.AlertRound round;
 
-    AlertsHereCommand(AccessPolicy access, ConversationDirectory conversations, AlertChannel channel, AuditLog audit) {
+    AlertsHereCommand(AccessPolicy access, ConversationDirectory conversations, AlertChannel channel, AuditLog audit,
+            AlertTasks.AlertRound round) {
+        this.round = round;
         this.access = access;
         this.conversations = conversations;
         this.channel = channel;
@@ -52,9 +55,10 @@ class AlertsHereCommand implements Command {
         }
         channel.set(target.get(), request.user());
         audit.record(request.user().aadObjectId(), request.user().displayName(), "alerts.here", null, null, target.get());
+        round.soon(); // reminders that had nowhere to go are due now
         String where = "channel".equals(request.conversation().conversationType()) ? "this channel"
                 : "personal".equals(request.conversation().conversationType()) ? "this chat (only you will see them)" : "this chat";
         return Reply.text("Done: expiry reminders and provisioning alerts for all clients now go to " + where
-                + ". `alerts` shows the setting.");
+                + ". I am checking every client now; `alerts` shows the setting.");
     }
 }

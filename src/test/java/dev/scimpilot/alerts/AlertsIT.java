@@ -102,6 +102,7 @@ class AlertsIT {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM alert_channel").query(Integer.class).single()).isZero();
 
         bot.post(approver(activities.channelMention("alerts here")));
+        awaitRoundAfterAlertsHere(jdbc);
         assertThat(lastText()).contains("now go to this channel");
         bot.post(activities.message("alerts"));
         assertThat(lastText()).contains("by Bruno Approver").contains("(not this one)").contains("03:17");
@@ -161,6 +162,7 @@ class AlertsIT {
     @Test
     void rheintalGivesAReminderAndAQuarantineAlertInTheAlertsChannel() {
         bot.post(approver(activities.channelMention("alerts here")));
+        awaitRoundAfterAlertsHere(jdbc);
         teams.reset();
         LocalDate expiry = START.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(5);
         registry.save(rheintal(expiry, "a:1personal-chat-anna"));
@@ -177,6 +179,22 @@ class AlertsIT {
         String alert = calls.get(1).body().toString();
         assertThat(alert).contains("Provisioning job in quarantine: Rheintal Logistik AG").contains("invalid credentials")
                 .contains("check token expiry date in NinjaOne SCIM settings").contains("rotate token Rheintal Logistik AG");
+    }
+
+    @Test
+    void remindersThatHadNowhereToGoArePostedRightAfterAlertsHere() {
+        registry.save(rheintal(START.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(5), null)); // no onboarding conversation
+        assertThat(reminders.scan()).isZero();
+        assertThat(teams.calls()).isEmpty();
+
+        bot.post(approver(activities.channelMention("alerts here")));
+        awaitRoundAfterAlertsHere(jdbc);
+
+        assertThat(teams.calls()).anySatisfy(c -> {
+            assertThat(c.path()).startsWith("/v3/conversations/" + CHANNEL + "/activities");
+            assertThat(c.body().toString()).contains("SCIM token expires soon: Rheintal Logistik AG");
+        });
+        assertThat(teams.calls()).anySatisfy(c -> assertThat(c.body().toString()).contains("Provisioning job in quarantine"));
     }
 
     @Test
@@ -200,6 +218,7 @@ class AlertsIT {
     @Test
     void whenEveryTenantFailsAtOnceOneMessageSaysSo() {
         bot.post(approver(activities.channelMention("alerts here")));
+        awaitRoundAfterAlertsHere(jdbc);
         teams.reset();
         for (int i = 0; i < 3; i++) {
             Client c = client("c-" + i, "Client " + i + " AG", "client-" + i + ".ch", LocalDate.of(2027, 6, 1));
@@ -244,6 +263,19 @@ class AlertsIT {
     }
 
     // ---- helpers ----------------------------------------------------------------------------
+
+    /** `alerts here` asks for a round at once; let it finish so the test's own rounds are the only ones. */
+    static void awaitRoundAfterAlertsHere(JdbcClient jdbc) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = 'after-alerts-here'").query(Integer.class).single() > 0) {
+            assertThat(Instant.now()).as("the round after alerts here finished").isBefore(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode approver(com.fasterxml.jackson.databind.node.ObjectNode a) {
         a.with("from").put("id", "29:1bruno-approver").put("name", "Bruno Approver").put("aadObjectId", TeamsActivities.APPROVER_AAD);

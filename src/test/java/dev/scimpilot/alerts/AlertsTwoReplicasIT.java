@@ -50,6 +50,7 @@ class AlertsTwoReplicasIT {
         alertsHere.with("from").put("id", "29:1bruno-approver").put("name", "Bruno Approver")
                 .put("aadObjectId", TeamsActivities.APPROVER_AAD);
         new BotEndpoint(port(a)).post(alertsHere);
+        AlertsIT.awaitRoundAfterAlertsHere(a.getBean(JdbcClient.class));
         a.getBean(ClientRegistry.class).save(AlertsIT.rheintal(LocalDate.now(ZoneOffset.UTC).plusDays(5), "a:1personal-chat-anna"));
         teams.reset();
 
