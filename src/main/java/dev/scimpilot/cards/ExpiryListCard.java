@@ -10,7 +10,7 @@ import java.util.List;
 public record ExpiryListCard(int total, int more, String calendarUrl, String linkExpires, List<Row> clients) {
 
     /** Keeps the card well below Teams' 28 KB limit; the calendar has every client. */
-    public static final int MAX_ROWS = 60;
+    public static final int MAX_ROWS = 30;
 
     /** One client: {@code expiresOn} as shown ("03 Dec 2026" or "unknown"), {@code daysText} "in 5 days" etc. */
     public record Row(String clientId, String clientName, String expiresOn, int daysLeft, String daysText) {}
