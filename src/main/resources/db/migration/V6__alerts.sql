@@ -27,11 +27,3 @@ CREATE TABLE provisioning_incident (
     opened_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (client_id, kind)
 );
-
--- Download links of the expiry calendar (.ics): only a SHA-256 of the random link token is kept.
-CREATE TABLE calendar_link (
-    token_hash  VARCHAR(64) PRIMARY KEY,
-    created_by  VARCHAR(64),
-    created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
-    expires_at  TIMESTAMP WITH TIME ZONE NOT NULL
-);

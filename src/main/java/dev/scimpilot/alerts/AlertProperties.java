@@ -7,12 +7,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * When the unprompted jobs run: the daily expiry scan (time of day in a zone, and once shortly after startup),
- * the provisioning watchdog's interval and how long without a successful cycle is an incident, and how long a
- * calendar download link stays valid. {@code publicUrl} is the bot's public base URL for that link.
+ * and the provisioning watchdog's interval and how long without a successful cycle is an incident. (The calendar
+ * link's lifetime and public URL are the shared {@code scimpilot.downloads.*} settings.)
  */
 @ConfigurationProperties("scimpilot.reminders")
 public record AlertProperties(LocalTime dailyAt, ZoneId timeZone, Duration startupDelay, Duration watchdogInterval,
-        Duration noSyncAfter, Duration calendarLinkTtl, String publicUrl) {
+        Duration noSyncAfter) {
 
     public AlertProperties {
         dailyAt = dailyAt == null ? LocalTime.of(8, 0) : dailyAt;
@@ -20,7 +20,5 @@ public record AlertProperties(LocalTime dailyAt, ZoneId timeZone, Duration start
         startupDelay = startupDelay == null ? Duration.ofMinutes(2) : startupDelay;
         watchdogInterval = watchdogInterval == null ? Duration.ofHours(1) : watchdogInterval;
         noSyncAfter = noSyncAfter == null ? Duration.ofHours(24) : noSyncAfter;
-        calendarLinkTtl = calendarLinkTtl == null ? Duration.ofDays(7) : calendarLinkTtl;
-        publicUrl = publicUrl == null ? "" : publicUrl.strip().replaceAll("/+$", "");
     }
 }

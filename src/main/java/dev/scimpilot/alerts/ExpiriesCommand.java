@@ -7,12 +7,12 @@ import dev.scimpilot.chat.CommandSpec;
 import dev.scimpilot.chat.Reply;
 import dev.scimpilot.clients.Client;
 import dev.scimpilot.clients.ClientRegistry;
+import dev.scimpilot.downloads.DownloadLinks;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Locale;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,16 +28,12 @@ class ExpiriesCommand implements Command {
             .withZone(java.time.ZoneOffset.UTC);
 
     private final ClientRegistry registry;
-    private final CalendarLinks links;
-    private final AlertProperties properties;
-    private final Environment environment;
+    private final DownloadLinks links;
     private final Clock clock;
 
-    ExpiriesCommand(ClientRegistry registry, CalendarLinks links, AlertProperties properties, Environment environment, Clock clock) {
+    ExpiriesCommand(ClientRegistry registry, DownloadLinks links, Clock clock) {
         this.registry = registry;
         this.links = links;
-        this.properties = properties;
-        this.environment = environment;
         this.clock = clock;
     }
 
@@ -61,9 +57,9 @@ class ExpiriesCommand implements Command {
         if (clients.isEmpty()) {
             return Reply.card("expiry-list", ExpiryListCard.of(clients, "", ""));
         }
-        CalendarLinks.Link link = links.create(request.user().aadObjectId());
-        return Reply.card("expiry-list", ExpiryListCard.of(clients, baseUrl() + "/calendar/" + link.token() + "/expiries.ics",
-                WHEN.format(link.expiresAt())));
+        DownloadLinks.Link link = links.create(ExpiryCalendarDownload.KIND, "all", ExpiryCalendarDownload.FILENAME,
+                request.user().aadObjectId());
+        return Reply.card("expiry-list", ExpiryListCard.of(clients, link.url(), WHEN.format(link.expiresAt())));
     }
 
     private ExpiryListCard.Row row(Client c) {
@@ -74,13 +70,5 @@ class ExpiriesCommand implements Command {
         String text = days < 0 ? "expired " + -days + (days == -1 ? " day" : " days") + " ago"
                 : days == 0 ? "today" : "in " + days + (days == 1 ? " day" : " days");
         return new ExpiryListCard.Row(c.id(), c.name(), DAY.format(c.tokenExpiresOn()), days, text);
-    }
-
-    /** The bot's public URL; unset (local mode) it is this machine's port. */
-    private String baseUrl() {
-        if (!properties.publicUrl().isEmpty()) {
-            return properties.publicUrl();
-        }
-        return "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "3978"));
     }
 }

@@ -244,7 +244,7 @@ class AlertsIT {
         Matcher link = Pattern.compile("\\(([^)]+\\.ics)\\)").matcher(json);
         assertThat(link.find()).as("a markdown link to the calendar").isTrue();
         String url = link.group(1);
-        assertThat(url).matches("http://localhost:" + port + "/calendar/[A-Za-z0-9_-]{43}/expiries\\.ics");
+        assertThat(url).matches("http://localhost:" + port + "/downloads/[A-Za-z0-9_-]{43}/scim-token-expiries\\.ics");
 
         HttpResponse<String> ics = get(url);
         assertThat(ics.statusCode()).isEqualTo(200);
@@ -257,7 +257,7 @@ class AlertsIT {
         assertThat(countOf(body, "BEGIN:VEVENT")).isEqualTo(2);
         assertThat(body).doesNotContain("https://").doesNotContain("scim-rheintal"); // no URLs, no vault names
 
-        assertThat(get(url.replace("/calendar/", "/calendar/x")).statusCode()).isEqualTo(404);
+        assertThat(get(url.replace("/downloads/", "/downloads/x")).statusCode()).isEqualTo(404);
         clock.set(START.plus(Duration.ofDays(8)));
         assertThat(get(url).statusCode()).as("links expire").isEqualTo(404);
     }

@@ -69,7 +69,7 @@ final class CardSamples {
                     i < 5 ? "expired " + (5 - i) + " days ago" : "in " + (i - 5) + " days"));
         }
         cards.put("expiry-list (500 clients)", ExpiryListCard.of(expiries,
-                "https://scim-pilot.example.ch/calendar/" + "A".repeat(43) + "/expiries.ics", "05 Dec 2026 14:00 UTC"));
+                "https://scim-pilot.example.ch/downloads/" + "A".repeat(43) + "/scim-token-expiries.ics", "05 Dec 2026 14:00 UTC"));
 
         List<RunProgressCard.Step> steps = new ArrayList<>();
         List<RunPlanCard.Step> planSteps = new ArrayList<>();
