@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The approvers to @mention on urgent reminders. Configuration only has their Entra object ids; the display
- * name (what the mention shows) is the latest one the audit trail saw them act under, else "Approver".
+ * The approvers to @mention on urgent reminders (groups expanded to their users by the access policy). Only their
+ * Entra object ids are known; the name a mention shows is the latest one the audit trail saw them act under, else
+ * "Approver".
  */
 @Component
 class Approvers {
@@ -21,8 +22,14 @@ class Approvers {
         this.jdbc = jdbc;
     }
 
+    /** Empty when the approvers cannot be listed right now: a reminder without mentions beats no reminder. */
     List<Reply.Mention> mentions() {
-        return access.approverIds().stream().map(id -> new Reply.Mention(id, nameOf(id))).toList();
+        try {
+            return access.approverIds().stream().map(id -> new Reply.Mention(id, nameOf(id))).toList();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Approvers.class).warn("approvers not listed for @mentions: {}", e.toString());
+            return List.of();
+        }
     }
 
     private String nameOf(String objectId) {
