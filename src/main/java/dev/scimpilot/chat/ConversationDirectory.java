@@ -66,6 +66,34 @@ public class ConversationDirectory {
                 .map(ConversationDirectory::parse);
     }
 
+    /**
+     * The conversation to post new messages into for {@code conversationId}: in a Teams channel an inbound
+     * activity's conversation id names the thread ({@code 19:…@thread.tacv2;messageid=…}); a new top-level post
+     * goes to the channel itself (the id without {@code ;messageid=}). Stores the channel's reference (a copy
+     * of the thread's, same service URL and tenant) and returns its id; other conversations are returned as they are.
+     * Empty when the bot has never been in {@code conversationId}.
+     */
+    public Optional<String> topLevel(String conversationId) {
+        Optional<ConversationReference> found = find(conversationId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        int thread = conversationId.indexOf(";messageid=");
+        if (thread < 0) {
+            return Optional.of(conversationId);
+        }
+        String root = conversationId.substring(0, thread);
+        ConversationReference reference = found.get();
+        reference.getConversation().setId(root);
+        reference.setActivityId(null);
+        var key = jdbc.sql("SELECT tenant_id, conversation_type, team_id FROM conversation_reference WHERE conversation_id = ?")
+                .param(conversationId)
+                .query((rs, i) -> new ConversationKey(root, rs.getString(1), rs.getString(2), rs.getString(3)))
+                .single();
+        remember(reference, key);
+        return Optional.of(root);
+    }
+
     private static ConversationReference parse(String json) {
         try {
             return Serialization.treeToValue(Serialization.jsonToTree(json), ConversationReference.class);

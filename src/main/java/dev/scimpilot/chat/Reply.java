@@ -18,6 +18,20 @@ public sealed interface Reply {
      */
     record Card(String template, Record data, String key) implements Reply {}
 
+    /**
+     * A card that @mentions people (Teams notifies them). The card's text must contain {@link Mention#text()}
+     * of each mention ({@code <at>name</at>}); the mention entities go into the card's {@code msteams.entities}.
+     */
+    record MentionCard(String template, Record data, List<Mention> mentions) implements Reply {}
+
+    /** A person to @mention, by Entra object id (Teams accepts it in Adaptive Card mentions) and display name. */
+    record Mention(String userId, String name) {
+        /** What the card text carries where the mention appears. */
+        public String text() {
+            return "<at>" + name + "</at>";
+        }
+    }
+
     /** Replace the card previously sent under {@code key}; sends a new card if none is known. */
     record UpdateCard(String key, String template, Record data) implements Reply {}
 

@@ -39,6 +39,9 @@ public class ReplySender {
         if (reply instanceof Reply.Card card) {
             return sendCard(turn, card.template(), card.data()).thenAccept(id -> rememberIfKeyed(turn, card.key(), id));
         }
+        if (reply instanceof Reply.MentionCard card) {
+            return turn.sendActivity(mentionCardActivity(card)).thenApply(r -> null);
+        }
         if (reply instanceof Reply.UpdateCard update) {
             return updateCard(turn, update);
         }
@@ -72,6 +75,28 @@ public class ReplySender {
         Attachment attachment = new Attachment();
         attachment.setContentType(ADAPTIVE_CARD);
         attachment.setContent(cards.render(template, data));
+        return MessageFactory.attachment(attachment);
+    }
+
+    /** Teams' Adaptive Card mentions: {@code msteams.entities} of type mention, matching the {@code <at>} text. */
+    Activity mentionCardActivity(Reply.MentionCard card) {
+        JsonNode rendered = cards.render(card.template(), card.data());
+        if (rendered instanceof com.fasterxml.jackson.databind.node.ObjectNode content && !card.mentions().isEmpty()) {
+            content = content.deepCopy();
+            com.fasterxml.jackson.databind.node.ObjectNode msteams = content.path("msteams").isObject()
+                    ? (com.fasterxml.jackson.databind.node.ObjectNode) content.get("msteams") : content.putObject("msteams");
+            com.fasterxml.jackson.databind.node.ArrayNode entities = msteams.putArray("entities");
+            for (Reply.Mention m : card.mentions()) {
+                com.fasterxml.jackson.databind.node.ObjectNode e = entities.addObject();
+                e.put("type", "mention");
+                e.put("text", m.text());
+                e.putObject("mentioned").put("id", m.userId()).put("name", m.name());
+            }
+            rendered = content;
+        }
+        Attachment attachment = new Attachment();
+        attachment.setContentType(ADAPTIVE_CARD);
+        attachment.setContent(rendered);
         return MessageFactory.attachment(attachment);
     }
 

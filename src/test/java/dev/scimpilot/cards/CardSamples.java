@@ -63,6 +63,13 @@ final class CardSamples {
                 "client-" + i, longName + " " + i, Integer.toString(100000 + i), "alters-und-pflegeheime-" + i + ".ch",
                 LocalDate.parse("2026-11-01").plusDays(i), i - 20, "✖ unhealthy: Provisioning job: Quarantine", "Attention")).toList();
         cards.put("client-list (500 clients, page 3)", ClientListCard.page(registry, 3));
+        List<ExpiryListCard.Row> expiries = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            expiries.add(new ExpiryListCard.Row("client-" + i + "-" + "x".repeat(30), longName + " " + i, "03 Dec 2026", i - 5,
+                    i < 5 ? "expired " + (5 - i) + " days ago" : "in " + (i - 5) + " days"));
+        }
+        cards.put("expiry-list (500 clients)", ExpiryListCard.of(expiries,
+                "https://scim-pilot.example.ch/downloads/" + "A".repeat(43) + "/scim-token-expiries.ics", "05 Dec 2026 14:00 UTC"));
 
         List<RunProgressCard.Step> steps = new ArrayList<>();
         List<RunPlanCard.Step> planSteps = new ArrayList<>();

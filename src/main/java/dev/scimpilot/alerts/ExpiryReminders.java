@@ -1,0 +1,146 @@
+package dev.scimpilot.alerts;
+
+import dev.scimpilot.audit.AuditLog;
+import dev.scimpilot.cards.ExpiryReminderCard;
+import dev.scimpilot.chat.ProactiveMessenger;
+import dev.scimpilot.chat.Reply;
+import dev.scimpilot.clients.Client;
+import dev.scimpilot.clients.ClientRegistry;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The daily expiry scan: a reminder card per client whose SCIM token expires within 30, 14, 7, 3 or 1 days, on
+ * the day, and every day after it expired (until a rotation records a new expiry). Each threshold is posted once
+ * per client and token: the {@code expiry_reminder} row is claimed before posting (the replica whose insert
+ * succeeds posts; a failed post gives the claim back so the next scan tries again).
+ */
+@Service
+public class ExpiryReminders {
+
+    /** Days-left thresholds, largest first. */
+    static final List<Integer> THRESHOLDS = List.of(30, 14, 7, 3, 1);
+    /** At or below this many days left the approvers are @mentioned. */
+    static final int MENTION_AT = 3;
+
+    private static final Logger log = LoggerFactory.getLogger(ExpiryReminders.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd MMM yyyy", Locale.ENGLISH);
+
+    private final ClientRegistry registry;
+    private final AlertChannel channel;
+    private final ProactiveMessenger messenger;
+    private final ProvisioningJobReader jobs;
+    private final Approvers approvers;
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ExpiryReminders(ClientRegistry registry, AlertChannel channel, ProactiveMessenger messenger, ProvisioningJobReader jobs,
+            Approvers approvers, JdbcClient jdbc, AuditLog audit, Clock clock) {
+        this.registry = registry;
+        this.channel = channel;
+        this.messenger = messenger;
+        this.jobs = jobs;
+        this.approvers = approvers;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Which reminder is due at {@code daysLeft}, or null for none: the smallest threshold not below it (so a
+     * scan that missed the day of "30" still sends "30" at 28 days), "day-of", or "expired-‹today›" after expiry.
+     */
+    static String thresholdFor(int daysLeft, java.time.LocalDate today) {
+        if (daysLeft < 0) {
+            return "expired-" + today;
+        }
+        if (daysLeft == 0) {
+            return "day-of";
+        }
+        String due = null;
+        for (int t : THRESHOLDS) {
+            if (daysLeft <= t) {
+                due = Integer.toString(t);
+            }
+        }
+        return due;
+    }
+
+    /** Posts every reminder that is due now; returns how many this replica posted. */
+    public int scan() {
+        int posted = 0;
+        for (Client client : registry.all()) {
+            if (client.scimTokenExpiresAt() == null) {
+                continue;
+            }
+            try {
+                posted += remind(client) ? 1 : 0;
+            } catch (RuntimeException e) {
+                log.warn("expiry reminder for client=\"{}\" failed: {}", client.name(), e.toString());
+            }
+        }
+        return posted;
+    }
+
+    private boolean remind(Client client) {
+        int daysLeft = client.tokenDaysLeft(clock);
+        String threshold = thresholdFor(daysLeft, java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)));
+        if (threshold == null) {
+            return false;
+        }
+        var destination = channel.destinationFor(client);
+        if (destination.isEmpty()) {
+            log.warn("no conversation for the expiry reminder of client=\"{}\": use `alerts here`", client.name());
+            return false;
+        }
+        if (!claim(client, threshold)) {
+            return false; // already posted (by us earlier, or by another replica just now)
+        }
+        try {
+            JobHealth health = jobs.read(client);
+            List<Reply.Mention> mentions = daysLeft <= MENTION_AT ? approvers.mentions() : List.of();
+            ExpiryReminderCard card = new ExpiryReminderCard(client.id(), client.name(), client.tokenExpiresOn(), daysLeft,
+                    lastRotated(client), health.summary(),
+                    String.join(", ", mentions.stream().map(Reply.Mention::text).toList()));
+            messenger.send(destination.get(), new Reply.MentionCard("expiry-reminder", card, mentions)).join();
+        } catch (RuntimeException e) {
+            release(client, threshold);
+            throw e;
+        }
+        audit.record(null, "SCIM Pilot", "reminder.expiry", null, client.name(),
+                "threshold " + threshold + ", " + daysLeft + " days left, expires " + client.tokenExpiresOn());
+        return true;
+    }
+
+    private boolean claim(Client client, String threshold) {
+        try {
+            return jdbc.sql("INSERT INTO expiry_reminder (client_id, token_expires_at, threshold, sent_at) VALUES (?, ?, ?, ?)")
+                    .params(client.id(), Timestamp.from(client.scimTokenExpiresAt()), threshold, Timestamp.from(clock.instant()))
+                    .update() == 1;
+        } catch (DuplicateKeyException already) {
+            return false;
+        }
+    }
+
+    private void release(Client client, String threshold) {
+        jdbc.sql("DELETE FROM expiry_reminder WHERE client_id = ? AND token_expires_at = ? AND threshold = ?")
+                .params(client.id(), Timestamp.from(client.scimTokenExpiresAt()), threshold).update();
+    }
+
+    private static String lastRotated(Client c) {
+        if (c.scimTokenIssuedAt() == null) {
+            return "unknown";
+        }
+        String day = DAY.format(c.scimTokenIssuedAt().atOffset(java.time.ZoneOffset.UTC));
+        return c.onboardedBy() == null || c.onboardedBy().isBlank() ? day : day + " by " + c.onboardedBy();
+    }
+}
