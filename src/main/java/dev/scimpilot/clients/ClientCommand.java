@@ -40,6 +40,15 @@ class ClientCommand implements Command {
     static ClientDetailCard detail(Client c, Clock clock) {
         return new ClientDetailCard(c.id(), c.name(), Long.toString(c.ninjaOrgId()), c.emailDomain(), c.tenantId(),
                 c.groupName() == null ? "" : c.groupName(), c.appName() == null ? "" : c.appName(), c.tokenExpiresOn(), c.tokenDaysLeft(clock),
-                c.onboardedAt(), c.onboardedBy() == null ? "" : c.onboardedBy(), "not checked yet");
+                c.onboardedAt(), c.onboardedBy() == null ? "" : c.onboardedBy(), "not checked yet", rotated(c));
+    }
+
+    /** "28 Nov 2026 by Anna Technician", or that SCIM Pilot has not rotated this client's token. */
+    static String rotated(Client c) {
+        if (c.tokenRotatedAt() == null) {
+            return "not yet rotated by SCIM Pilot";
+        }
+        return java.time.format.DateTimeFormatter.ofPattern("dd MMM yyyy", java.util.Locale.ENGLISH)
+                .format(c.tokenRotatedAt().atOffset(java.time.ZoneOffset.UTC)) + (c.tokenRotatedBy() == null ? "" : " by " + c.tokenRotatedBy());
     }
 }

@@ -17,26 +17,14 @@ import org.springframework.core.annotation.Order;
 class PlannedCommands {
 
     @Bean
-    @Order(20)
-    Command rotateTokenCommand() {
-        return planned(CommandSpec.changing("rotate token", "rotate token [client]",
-                "Puts a new NinjaOne SCIM token into the client's provisioning job, after approval.", "rotate"));
-    }
-
-    @Bean
     @Order(30)
     Command checkProvisioningCommand() {
         return planned(CommandSpec.of("check provisioning", "check provisioning [client|all]",
                 "Checks provisioning health for one client or the whole fleet (read-only).", "check"));
     }
 
-    /** Card data of the registry cards' "Rotate token" and "Check health" buttons. */
+    /** Card data of the registry cards' "Check health" button. */
     record ClientButton(@jakarta.validation.constraints.NotBlank String clientId) {}
-
-    @Bean
-    dev.scimpilot.chat.CardAction<ClientButton> rotateTokenButton() {
-        return plannedButton("token.rotate", "rotate token");
-    }
 
     @Bean
     dev.scimpilot.chat.CardAction<ClientButton> checkHealthButton() {
