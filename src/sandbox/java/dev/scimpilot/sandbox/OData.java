@@ -20,6 +20,8 @@ final class OData {
             "assignedPlans/any\\((\\w+):\\1/servicePlanId eq ([0-9a-fA-F-]{36})(?: and \\1/capabilityStatus eq '(\\w+)')?\\)");
     private static final Pattern EQ_STRING = Pattern.compile("([\\w/]+) eq '((?:[^']|'')*)'");
     private static final Pattern EQ_GUID = Pattern.compile("([\\w/]+) eq ([0-9a-fA-F-]{36})");
+    /** Graph's startswith on string properties (e.g. servicePrincipals displayName), case-insensitive as Graph's. */
+    private static final Pattern STARTS_WITH = Pattern.compile("startswith\\(([\\w/]+),\\s*'((?:[^']|'')*)'\\)");
 
     private final Exchange ex;
     /** The sandbox's own base URL (scheme, host, port). */
@@ -93,6 +95,16 @@ final class OData {
     private static Predicate<JsonNode> clause(String clause, Set<String> filterable) {
         Matcher s = EQ_STRING.matcher(clause);
         Matcher g = EQ_GUID.matcher(clause);
+        Matcher starts = STARTS_WITH.matcher(clause);
+        if (starts.matches()) {
+            String property = starts.group(1);
+            String prefix = starts.group(2).replace("''", "'").toLowerCase(java.util.Locale.ROOT);
+            if (!filterable.contains(property)) {
+                throw new GraphError(400, "Request_UnsupportedQuery", "Unsupported or invalid query filter clause "
+                        + "specified for property '" + property + "' of resource.");
+            }
+            return x -> x.path(property).isTextual() && x.path(property).asText().toLowerCase(java.util.Locale.ROOT).startsWith(prefix);
+        }
         String prop;
         String value;
         if (s.matches()) {
@@ -103,7 +115,7 @@ final class OData {
             value = g.group(2);
         } else {
             throw new GraphError(400, "BadRequest", "Invalid filter clause: the sandbox supports "
-                    + "\"<property> eq '<value>'\" and the assignedPlans/any(...) lambda, not '" + clause + "'.");
+                    + "\"<property> eq '<value>'\", startswith(<property>,'<prefix>') and the assignedPlans/any(...) lambda, not '" + clause + "'.");
         }
         if (!filterable.contains(prop)) {
             throw new GraphError(400, "Request_UnsupportedQuery", "Unsupported or invalid query filter clause "
