@@ -8,7 +8,7 @@ import java.util.List;
  * with the form id.
  */
 public record RegisterFormCard(
-        String formId,
+        String draftId,
         String clientName,
         String emailDomain,
         String ninjaOrgId,

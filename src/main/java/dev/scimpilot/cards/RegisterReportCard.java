@@ -7,7 +7,7 @@ import java.util.List;
  * end state, before the technician confirms. Emits {@code register.confirm} and {@code register.cancel} with the form id.
  */
 public record RegisterReportCard(
-        String formId,
+        String draftId,
         String clientName,
         int passed,
         int warnings,

@@ -8,7 +8,7 @@ import java.util.List;
  * field and is never prefilled. Emits {@code token.submit} and {@code token.cancel} with the form id only.
  */
 public record TokenFormCard(
-        String formId,
+        String draftId,
         String clientName,
         String purpose,
         List<Step> steps,

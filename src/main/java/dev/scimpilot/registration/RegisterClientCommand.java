@@ -38,10 +38,10 @@ class RegisterClientCommand implements Command {
         if (refusal.isPresent()) {
             return Reply.text(refusal.get());
         }
-        String formId = "register/" + UUID.randomUUID().toString().substring(0, 8);
+        String draftId = "register/" + UUID.randomUUID().toString().substring(0, 8);
         String client = request.args().strip();
-        pending.start(request.conversation().conversationId(), formId,
+        pending.start(request.conversation().conversationId(), draftId,
                 "registering " + (client.isEmpty() ? "a client" : client));
-        return Reply.card("register-form", forms.blank(formId, client));
+        return Reply.card("register-form", forms.blank(draftId, client));
     }
 }

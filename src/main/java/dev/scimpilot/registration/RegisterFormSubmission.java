@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 
 /** What {@code register.submit} sends: the form id plus the inputs (Teams sends every input as a string). */
 record RegisterFormSubmission(
-        @NotBlank @Size(max = 60) String formId,
+        @NotBlank @Size(max = 60) String draftId,
         @NotBlank @Size(max = 100) String clientName,
         @NotBlank @Size(max = 253) @Pattern(regexp = "^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$",
                 message = "must be a domain like contoso.com") String emailDomain,

@@ -22,17 +22,17 @@ class RegisterForms {
         this.ninjaOne = ninjaOne;
     }
 
-    RegisterFormCard blank(String formId, String clientName) {
+    RegisterFormCard blank(String draftId, String clientName) {
         List<NinjaOrganization> orgs = organizations();
         String preselected = orgs.stream().filter(o -> !clientName.isBlank() && Client.key(o.name()).startsWith(Client.key(clientName)))
                 .map(o -> Long.toString(o.id())).findFirst().orElse("");
-        return new RegisterFormCard(formId, clientName, "", preselected, choices(orgs), "",
+        return new RegisterFormCard(draftId, clientName, "", preselected, choices(orgs), "",
                 orgs.isEmpty() ? "I could not load the NinjaOne organizations; check the NinjaOne API client settings." : "");
     }
 
     /** The form again with what was typed and what is wrong. */
     RegisterFormCard again(RegisterFormSubmission s, String problem) {
-        return new RegisterFormCard(s.formId(), s.clientName(), s.emailDomain(), s.ninjaOrgId(), choices(organizations()),
+        return new RegisterFormCard(s.draftId(), s.clientName(), s.emailDomain(), s.ninjaOrgId(), choices(organizations()),
                 s.tokenIssuedOn() == null ? "" : s.tokenIssuedOn(), problem);
     }
 

@@ -48,7 +48,7 @@ class RegistrationActions {
     static final int TOKEN_LIFETIME_MONTHS = 6;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd MMM yyyy", Locale.ENGLISH);
 
-    record FormRef(@NotBlank @Size(max = 60) String formId) {}
+    record FormRef(@NotBlank @Size(max = 60) String draftId) {}
 
     @Bean
     CardAction<RegisterFormSubmission> registerSubmit(AccessPolicy access, PendingInteractions pending, RegisterForms forms,
@@ -66,7 +66,7 @@ class RegistrationActions {
             public CardReply handle(CardActionRequest<RegisterFormSubmission> request) {
                 RegisterFormSubmission form = request.data();
                 String conversation = request.conversation().conversationId();
-                if (!pending.isOpen(conversation, form.formId())) {
+                if (!pending.isOpen(conversation, form.draftId())) {
                     return closed();
                 }
                 var refusal = access.whyNotTechnician(request.user());
@@ -123,12 +123,12 @@ class RegistrationActions {
                 Instant expires = issued == null ? clock.instant()
                         : issued.atOffset(ZoneOffset.UTC).plusMonths(TOKEN_LIFETIME_MONTHS).toInstant();
                 SwitchKeys.Parsed keys = SwitchKeys.parse(found.organizationExpression(), name, org.id());
-                RegistrationDraft draft = new RegistrationDraft(form.formId(), name, domain, tenantId, org.id(), org.name(),
+                RegistrationDraft draft = new RegistrationDraft(form.draftId(), name, domain, tenantId, org.id(), org.name(),
                         keys == null ? List.of() : keys.extraKeys(), keys == null ? "All" : keys.fallback(), found.appName(),
                         found.appObjectId(), found.appId(), found.servicePrincipalId(), found.jobId(), found.groupId(),
                         found.groupName(), issued, expires);
-                state.save(key(form.formId()), draft);
-                pending.start(conversation, confirmId(form.formId()), "registering " + name);
+                state.save(key(form.draftId()), draft);
+                pending.start(conversation, confirmId(form.draftId()), "registering " + name);
                 return CardReply.replaceWith("register-report", report(draft, found.checks(), issuedOn));
             }
 
@@ -152,9 +152,9 @@ class RegistrationActions {
 
             public CardReply handle(CardActionRequest<FormRef> request) {
                 String conversation = request.conversation().conversationId();
-                String formId = request.data().formId();
-                Optional<RegistrationDraft> found = state.find(key(formId), RegistrationDraft.class);
-                if (!pending.isOpen(conversation, confirmId(formId)) || found.isEmpty()) {
+                String draftId = request.data().draftId();
+                Optional<RegistrationDraft> found = state.find(key(draftId), RegistrationDraft.class);
+                if (!pending.isOpen(conversation, confirmId(draftId)) || found.isEmpty()) {
                     return closed();
                 }
                 var refusal = access.whyNotTechnician(request.user());
@@ -164,8 +164,8 @@ class RegistrationActions {
                 RegistrationDraft d = found.get();
                 // checked again: someone may have onboarded or registered the same client meanwhile
                 if (registry.byName(d.clientName()).isPresent() || registry.byDomain(d.emailDomain()).isPresent()) {
-                    pending.clearIf(conversation, confirmId(formId));
-                    state.delete(key(formId));
+                    pending.clearIf(conversation, confirmId(draftId));
+                    state.delete(key(draftId));
                     return CardReply.replaceWith("notice", NoticeCard.of("Not registered",
                             d.clientName() + " (or " + d.emailDomain() + ") was added to the registry meanwhile. Nothing was changed.",
                             "`client " + d.clientName() + "` shows the entry."));
@@ -182,8 +182,8 @@ class RegistrationActions {
                                 + ", app " + d.appName() + ", job " + d.jobId() + ", group " + d.groupName()
                                 + ", token " + (d.tokenIssuedAt() == null ? "generated on an unknown day (treated as expiring now)"
                                         : "expires " + d.tokenExpiresAt().atOffset(ZoneOffset.UTC).toLocalDate()));
-                pending.clearIf(conversation, confirmId(formId));
-                state.delete(key(formId));
+                pending.clearIf(conversation, confirmId(draftId));
+                state.delete(key(draftId));
                 boolean soon = !d.tokenExpiresAt().isAfter(now.plus(java.time.Duration.ofDays(30)));
                 return CardReply.replaceWith("notice", new NoticeCard(d.clientName() + " is registered",
                         by + " registered " + d.clientName() + ". The tenant was not changed.",
@@ -209,9 +209,9 @@ class RegistrationActions {
 
             public CardReply handle(CardActionRequest<FormRef> request) {
                 String conversation = request.conversation().conversationId();
-                pending.clearIf(conversation, request.data().formId());
-                pending.clearIf(conversation, confirmId(request.data().formId()));
-                state.delete(key(request.data().formId()));
+                pending.clearIf(conversation, request.data().draftId());
+                pending.clearIf(conversation, confirmId(request.data().draftId()));
+                state.delete(key(request.data().draftId()));
                 return CardReply.replaceWith("notice", NoticeCard.of("Registration cancelled", "Nothing was recorded.",
                         "Start again with `register client ‹name›`."));
             }
@@ -232,7 +232,7 @@ class RegistrationActions {
         }
         int passed = (int) all.stream().filter(c -> "pass".equals(c.status())).count();
         int warnings = (int) all.stream().filter(c -> "warn".equals(c.status())).count();
-        return new RegisterReportCard(d.formId(), d.clientName(), passed, warnings, all.size() - passed - warnings, facts, all);
+        return new RegisterReportCard(d.draftId(), d.clientName(), passed, warnings, all.size() - passed - warnings, facts, all);
     }
 
     private static CardReply closed() {
@@ -241,11 +241,11 @@ class RegistrationActions {
                 "Start again with `register client ‹name›`."));
     }
 
-    private static String key(String formId) {
-        return "registration/" + formId;
+    private static String key(String draftId) {
+        return "registration/" + draftId;
     }
 
-    private static String confirmId(String formId) {
-        return formId + "/confirm";
+    private static String confirmId(String draftId) {
+        return draftId + "/confirm";
     }
 }

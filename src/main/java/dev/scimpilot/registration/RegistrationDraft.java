@@ -8,7 +8,7 @@ import java.util.List;
  * the click (ids and names only: a registration holds no secret).
  */
 record RegistrationDraft(
-        String formId,
+        String draftId,
         String clientName,
         String emailDomain,
         String tenantId,

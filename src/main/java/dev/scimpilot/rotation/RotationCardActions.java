@@ -21,7 +21,7 @@ class RotationCardActions {
 
     record ClientButton(@NotBlank @Size(max = 64) String clientId) {}
 
-    record FormRef(@NotBlank @Size(max = 120) String formId) {}
+    record FormRef(@NotBlank @Size(max = 120) String draftId) {}
 
     @Bean
     CardAction<ClientButton> rotateTokenButton(RotationStart start, ClientRegistry registry) {
@@ -54,7 +54,7 @@ class RotationCardActions {
             }
 
             public CardReply handle(CardActionRequest<FormRef> request) {
-                pending.clearIf(request.conversation().conversationId(), request.data().formId());
+                pending.clearIf(request.conversation().conversationId(), request.data().draftId());
                 return CardReply.replaceWith("notice", NoticeCard.of("Token rotation cancelled",
                         "Nothing was changed; the provisioning job keeps its current token.",
                         "Start again with `rotate token ‹client›`."));

@@ -31,28 +31,28 @@ class RotationForms {
         this.clock = clock;
     }
 
-    static String newFormId(Client client) {
+    static String newDraftId(Client client) {
         return PREFIX + client.id() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** The client id a form id names (only meaningful once the form id was found open in the conversation). */
-    static Optional<String> clientIdOf(String formId) {
-        if (formId == null || !formId.startsWith(PREFIX)) {
+    static Optional<String> clientIdOf(String draftId) {
+        if (draftId == null || !draftId.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        String rest = formId.substring(PREFIX.length());
+        String rest = draftId.substring(PREFIX.length());
         int slash = rest.lastIndexOf('/');
         return slash <= 0 ? Optional.empty() : Optional.of(rest.substring(0, slash));
     }
 
-    TokenFormCard form(String formId, Client client, String endpointUrl, String problem) {
+    TokenFormCard form(String draftId, Client client, String endpointUrl, String problem) {
         List<TokenFormCard.Step> steps = List.of(
                 new TokenFormCard.Step(1, "Open NinjaOne → Administration → Accounts → Identity Providers."),
                 new TokenFormCard.Step(2, "Open the identity provider of " + client.name() + "."),
                 new TokenFormCard.Step(3, "In its SCIM section, click Regenerate token and copy the new token. NinjaOne "
                         + "shows it once, and the old token stops working at that moment."),
                 new TokenFormCard.Step(4, "Paste it below. Keep the SCIM endpoint URL unless NinjaOne shows a different one."));
-        return new TokenFormCard(formId, client.name(), "Token rotation: a new NinjaOne SCIM token into " + client.name()
+        return new TokenFormCard(draftId, client.name(), "Token rotation: a new NinjaOne SCIM token into " + client.name()
                 + "'s provisioning job. I test it against NinjaOne first, then plan; an approver decides before anything "
                 + "changes in the tenant.", steps, ninja.baseUrl(), expiry(client), endpointUrl == null ? "" : endpointUrl,
                 String.join(", ", scim.allowedHosts()), problem == null ? "" : problem);

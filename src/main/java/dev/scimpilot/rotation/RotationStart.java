@@ -52,8 +52,8 @@ class RotationStart {
         if (refusal.isPresent()) {
             return Reply.text(refusal.get());
         }
-        String formId = RotationForms.newFormId(client);
-        pending.start(conversationId, formId, "the token rotation for " + client.name());
-        return Reply.card("token-form", forms.form(formId, client, client.scimUrl(), ""));
+        String draftId = RotationForms.newDraftId(client);
+        pending.start(conversationId, draftId, "the token rotation for " + client.name());
+        return Reply.card("token-form", forms.form(draftId, client, client.scimUrl(), ""));
     }
 }

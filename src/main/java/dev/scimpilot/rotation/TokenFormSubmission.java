@@ -7,12 +7,12 @@ import jakarta.validation.constraints.Size;
 
 /** What {@code token.submit} sends: the form id from the card's data plus the two inputs. The token binds into a {@link Secret}. */
 record TokenFormSubmission(
-        @NotBlank @Size(max = 120) String formId,
+        @NotBlank @Size(max = 120) String draftId,
         @NotBlank @Size(max = 500) String scimEndpoint,
         @NotNull Secret scimToken) {
 
     @Override
     public String toString() {
-        return "TokenFormSubmission[formId=" + formId + ", scimToken=****]";
+        return "TokenFormSubmission[draftId=" + draftId + ", scimToken=****]";
     }
 }

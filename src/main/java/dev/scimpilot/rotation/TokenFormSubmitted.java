@@ -73,8 +73,8 @@ class TokenFormSubmitted implements CardAction<TokenFormSubmission> {
     public CardReply handle(CardActionRequest<TokenFormSubmission> request) {
         TokenFormSubmission form = request.data();
         String conversation = request.conversation().conversationId();
-        Client client = RotationForms.clientIdOf(form.formId()).flatMap(registry::byId).orElse(null);
-        if (!pending.isOpen(conversation, form.formId()) || client == null) {
+        Client client = RotationForms.clientIdOf(form.draftId()).flatMap(registry::byId).orElse(null);
+        if (!pending.isOpen(conversation, form.draftId()) || client == null) {
             return CardReply.replaceWith("notice", NoticeCard.of("This form is closed",
                     "It was cancelled, already submitted, or replaced by a newer form. Nothing was changed.",
                     "Start again with `rotate token ‹client›`."));
@@ -92,13 +92,13 @@ class TokenFormSubmitted implements CardAction<TokenFormSubmission> {
                 RecordRotationStep.expiryFrom(clock.instant()));
         RotationParameters parameters = new RotationParameters(client.id(), client.name(), client.emailDomain(),
                 client.tenantId(), client.ninjaOrgId(), client.servicePrincipalId(), client.jobId(), client.groupId(), url, token);
-        pending.clearIf(conversation, form.formId()); // used up: a second click or a replay finds it closed
+        pending.clearIf(conversation, form.draftId()); // used up: a second click or a replay finds it closed
         ChatUser requester = request.user();
         // planning reads the tenant and NinjaOne: off the request thread; the engine posts the plan card
         background.submit("rotation plan for " + client.name(), () -> runs.plan(runbook, parameters, requester, conversation),
                 e -> messenger.send(conversation, Reply.card("error", new ErrorCard("Planning the rotation failed",
                         "I could not plan the token rotation for " + client.name() + ": " + Failures.describe(e),
-                        "Nothing was changed in the tenant. Try `rotate token " + client.name() + "` again.", form.formId())))
+                        "Nothing was changed in the tenant. Try `rotate token " + client.name() + "` again.", form.draftId())))
                         .join());
         String vaultNote = vault.durable() ? "It is in the vault as a new version and will not be shown again."
                 : "Local mode has no vault: it is kept in memory only, so a restart of the bot forgets it.";
@@ -111,6 +111,6 @@ class TokenFormSubmitted implements CardAction<TokenFormSubmission> {
     }
 
     private CardReply again(TokenFormSubmission form, Client client, String url, String problem) {
-        return CardReply.replaceWith("token-form", forms.form(form.formId(), client, url, problem));
+        return CardReply.replaceWith("token-form", forms.form(form.draftId(), client, url, problem));
     }
 }

@@ -126,7 +126,7 @@ class OnboardingChatIT {
         JsonNode form = lastCard();
         String url = form.findValues("value").stream().map(JsonNode::asText).filter(v -> v.startsWith("http")).findFirst().orElseThrow();
         var answer = bot.post(activities.execute("token.submit", activities.data()
-                .put("formId", form.findValues("formId").get(0).asText())
+                .put("draftId", form.findValues("draftId").get(0).asText())
                 .put("scimEndpoint", url)
                 .put("scimToken", token), "act-token-form"));
         invokeAnswers.add(answer.body());

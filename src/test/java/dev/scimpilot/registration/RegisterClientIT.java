@@ -80,8 +80,8 @@ class RegisterClientIT {
                 .contains("Switch([companyName]").contains("NinjaOne-EndUsers").contains(DemoData.RHEINTAL_TENANT_ID);
         assertThat(registry.all()).as("nothing recorded before the confirmation").isEmpty();
 
-        String formId = form.findValues("formId").get(0).asText();
-        BotEndpoint.Answer done = bot.post(activities.execute("register.confirm", activities.data().put("formId", formId), "act-report"));
+        String draftId = form.findValues("draftId").get(0).asText();
+        BotEndpoint.Answer done = bot.post(activities.execute("register.confirm", activities.data().put("draftId", draftId), "act-report"));
         assertThat(done.body()).contains("Rheintal Logistik AG is registered").contains("rotate token Rheintal Logistik AG");
 
         Client c = registry.byName(DemoData.RHEINTAL_COMPANY).orElseThrow();
@@ -97,7 +97,7 @@ class RegisterClientIT {
                 .query(String.class).list()).contains("client.registered");
 
         // a replayed confirmation records nothing twice
-        BotEndpoint.Answer again = bot.post(activities.execute("register.confirm", activities.data().put("formId", formId), "act-report"));
+        BotEndpoint.Answer again = bot.post(activities.execute("register.confirm", activities.data().put("draftId", draftId), "act-report"));
         assertThat(again.body()).contains("This form is closed");
         assertThat(registry.all()).hasSize(1);
     }
@@ -107,7 +107,7 @@ class RegisterClientIT {
         bot.post(activities.message("register client"));
         JsonNode form = lastCard();
         bot.post(submit(form, DemoData.RHEINTAL_COMPANY, DemoData.RHEINTAL_DOMAIN, DemoData.RHEINTAL_ORG_ID, ""));
-        bot.post(activities.execute("register.confirm", activities.data().put("formId", form.findValues("formId").get(0).asText()), "r"));
+        bot.post(activities.execute("register.confirm", activities.data().put("draftId", form.findValues("draftId").get(0).asText()), "r"));
 
         Client c = registry.byName(DemoData.RHEINTAL_COMPANY).orElseThrow();
         assertThat(c.scimTokenExpiresAt()).isBefore(Instant.now().plusSeconds(5)).isAfter(Instant.now().minus(Duration.ofMinutes(5)));
@@ -161,7 +161,7 @@ class RegisterClientIT {
     }
 
     private ObjectNode submit(JsonNode form, String name, String domain, long org, String issuedOn) {
-        return activities.execute("register.submit", activities.data().put("formId", form.findValues("formId").get(0).asText())
+        return activities.execute("register.submit", activities.data().put("draftId", form.findValues("draftId").get(0).asText())
                 .put("clientName", name).put("emailDomain", domain).put("ninjaOrgId", Long.toString(org))
                 .put("tokenIssuedOn", issuedOn), "act-register");
     }

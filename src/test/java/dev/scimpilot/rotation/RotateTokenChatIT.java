@@ -166,9 +166,9 @@ class RotateTokenChatIT {
 
     /** The form's submit: its data (form id) plus the inputs; the URL as prefilled unless given. */
     private ObjectNode submit(JsonNode form, String token, String url) {
-        String formId = form.findValues("formId").get(0).asText();
+        String draftId = form.findValues("draftId").get(0).asText();
         String prefilled = form.findValues("value").stream().map(JsonNode::asText).filter(v -> v.startsWith("http")).findFirst().orElse("");
-        return activities.execute("token.submit", activities.data().put("formId", formId)
+        return activities.execute("token.submit", activities.data().put("draftId", draftId)
                 .put("scimEndpoint", url == null ? prefilled : url).put("scimToken", token), "act-form");
     }
 
