@@ -150,12 +150,43 @@ class RotateTokenChatIT {
         assertThat(teams.calls().toString()).doesNotContain(wrong);
     }
 
+    @Test
+    void aTokenRegeneratedAgainBeforeApprovalFailsTheFirstStepAndTheJobKeepsItsToken() {
+        Client before = registry.byName(DemoData.RHEINTAL_COMPANY).orElseThrow();
+        bot.post(activities.message("rotate token rheintal"));
+        JsonNode form = lastCard();
+        String token = sandbox.state().regenerateScimToken(DemoData.RHEINTAL_ORG_ID).token();
+        Map<String, String> secretsBefore = sandbox.state().savedSecrets(DemoData.RHEINTAL_TENANT_ID, DemoData.RHEINTAL_SP_ID);
+        JsonNode plan = submitAndAwaitPlan(form, token);
+        // someone clicks Regenerate in NinjaOne once more while the plan waits: the token we hold is dead
+        sandbox.state().regenerateScimToken(DemoData.RHEINTAL_ORG_ID);
+
+        Run run = approve(plan);
+
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.steps().get(0).state()).isEqualTo(StepState.FAILED);
+        assertThat(run.steps().get(0).error()).contains("NinjaOne refused the new SCIM token")
+                .contains("it keeps its old token").doesNotContain(token);
+        assertThat(sandbox.state().savedSecrets(DemoData.RHEINTAL_TENANT_ID, DemoData.RHEINTAL_SP_ID)).isEqualTo(secretsBefore);
+        assertThat(registry.byName(DemoData.RHEINTAL_COMPANY).orElseThrow())
+                .as("the registry still has the old token and expiry")
+                .satisfies(c -> assertThat(c.scimTokenVersion()).isEqualTo(before.scimTokenVersion()))
+                .satisfies(c -> assertThat(c.scimTokenExpiresAt()).isEqualTo(before.scimTokenExpiresAt()));
+    }
+
     private Run submitAndApprove(JsonNode form, String token) {
+        return approve(submitAndAwaitPlan(form, token));
+    }
+
+    private JsonNode submitAndAwaitPlan(JsonNode form, String token) {
         BotEndpoint.Answer answer = bot.post(submit(form, token, null));
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).contains("Token rotation requested").doesNotContain(token);
-        JsonNode plan = awaitCard(c -> c.at("/refresh/action/verb").asText().equals("run.refresh")
+        return awaitCard(c -> c.at("/refresh/action/verb").asText().equals("run.refresh")
                 && c.toString().contains("Waiting for approval") && c.toString().contains("Rotate token"));
+    }
+
+    private Run approve(JsonNode plan) {
         String runId = plan.at("/refresh/action/data/runId").asText();
         int version = plan.at("/refresh/action/data/planVersion").asInt(1);
         ObjectNode approve = activities.execute("run.approve", activities.data().put("runId", runId).put("planVersion", version), "act-plan");
