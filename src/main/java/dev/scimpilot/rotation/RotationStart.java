@@ -52,6 +52,11 @@ class RotationStart {
         if (refusal.isPresent()) {
             return Reply.text(refusal.get());
         }
+        if (client.servicePrincipalId() == null || client.jobId() == null) {
+            return Reply.text("The registry does not know " + client.name() + "'s enterprise app or provisioning job, so there "
+                    + "is nothing to put a new token into. An approver can `forget client " + client.name() + "`; then "
+                    + "`register client` adopts it again with what is in its tenant.");
+        }
         String draftId = RotationForms.newDraftId(client);
         pending.start(conversationId, draftId, "the token rotation for " + client.name());
         return Reply.card("token-form", forms.form(draftId, client, client.scimUrl(), ""));
