@@ -73,7 +73,12 @@ final class SaveTokenStep implements RunStep<RotationParameters> {
                 + p.clientName() + "` again."));
         GraphServiceClient g = graph.forTenant(p.tenantId());
         ProvisioningJobs.testBeforeSaving(g, p.servicePrincipalId(), p.jobId(), p.scimUrl(), token);
-        ProvisioningJobs.saveSecrets(g, p.servicePrincipalId(), p.scimUrl(), token);
+        try {
+            ProvisioningJobs.saveSecrets(g, p.servicePrincipalId(), p.scimUrl(), token);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Entra accepted the new token, but saving it in job " + p.jobId() + " failed: "
+                    + dev.scimpilot.runs.Failures.describe(e) + ". The job keeps its old token; `retry run` tries again.", e);
+        }
         return StepOutcome.did("Entra accepted the new token; saved it and the SCIM endpoint in job " + p.jobId())
                 .withFact(RotationFacts.SECRETS_SAVED, p.scimToken().version());
     }

@@ -67,6 +67,22 @@ class RotationStepsTests {
     }
 
     @Test
+    void aTenantThatDoesNotAnswerFailsTheStepWithTheCauseAndTheJobKeepsItsToken() {
+        Map<String, String> before = secrets();
+        RotationParameters p = rheintal(h.sandbox.state().regenerateScimToken(DemoData.RHEINTAL_ORG_ID).token());
+        SaveTokenStep save = new SaveTokenStep(h.graph, h.vault, h.policy);
+        assertThat(plan(save, p)).isInstanceOf(StepPlan.Change.class);
+        h.sandbox.faults().failNext(10, "/synchronization/secrets", 503);
+
+        assertThatThrownBy(() -> save.apply(new RunContext<>(runId, p, facts)))
+                .hasMessageContaining("saving it in job " + DemoData.RHEINTAL_JOB_ID + " failed")
+                .hasMessageContaining("503").hasMessageContaining("The job keeps its old token");
+        assertThat(secrets()).isEqualTo(before);
+        assertThat(facts).doesNotContainKey(RotationFacts.SECRETS_SAVED);
+        h.sandbox.faults().reset();
+    }
+
+    @Test
     void aQuarantinedJobIsRestartedExactlyOnceThenLeftAlone() {
         RotationParameters p = rheintal(h.sandbox.state().regenerateScimToken(DemoData.RHEINTAL_ORG_ID).token());
         run(new SaveTokenStep(h.graph, h.vault, h.policy), p);
