@@ -3,7 +3,6 @@ package dev.scimpilot.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimpilot.clients.Client;
 import dev.scimpilot.clients.ClientRegistry;
@@ -39,7 +38,6 @@ class RegisterClientIT {
 
     static final FakeTeams teams = FakeTeams.start();
     static final Sandbox sandbox = SandboxApp.sandbox();
-    static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
     static void sandboxProperties(DynamicPropertyRegistry registry) {

@@ -3,7 +3,6 @@ package dev.scimpilot.rotation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimpilot.clients.Client;
 import dev.scimpilot.clients.ClientRegistry;
@@ -48,7 +47,6 @@ class RotateTokenChatIT {
 
     static final FakeTeams teams = FakeTeams.start();
     static final Sandbox sandbox = Sandbox.start(0);
-    static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
     static void sandboxProperties(DynamicPropertyRegistry registry) {
