@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Data of {@code cards/client-detail.json}: one client's registry entry and what the bot set up for it. Emits
+ * Data of {@code cards/client-detail.json}: one client's registry entry and what the bot set up for it;
+ * {@code tokenRotated} says when and by whom the token was last rotated (or that it never was). Emits
  * {@code token.rotate} and {@code health.check} with the client id.
  */
 public record ClientDetailCard(
@@ -19,4 +20,5 @@ public record ClientDetailCard(
         int tokenDaysLeft,
         Instant onboardedAt,
         String onboardedBy,
-        String lastHealth) {}
+        String lastHealth,
+        String tokenRotated) {}

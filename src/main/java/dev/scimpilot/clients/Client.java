@@ -29,7 +29,28 @@ public record Client(
         String onboardedBy,
         Instant onboardedAt,
         String lastRunId,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String tokenRotatedBy,
+        Instant tokenRotatedAt) {
+
+    /** An entry whose token was never rotated by SCIM Pilot (onboarding, registering, and tests). */
+    public Client(String id, String name, long ninjaOrgId, String ninjaOrgName, String emailDomain, String tenantId,
+            List<String> switchKeys, String fallback, String groupName, String groupId, String appName, String appObjectId,
+            String appId, String servicePrincipalId, String jobId, String scimUrl, String scimTokenName,
+            String scimTokenVersion, Instant scimTokenIssuedAt, Instant scimTokenExpiresAt, String conversationId,
+            String onboardedBy, Instant onboardedAt, String lastRunId, Instant updatedAt) {
+        this(id, name, ninjaOrgId, ninjaOrgName, emailDomain, tenantId, switchKeys, fallback, groupName, groupId, appName,
+                appObjectId, appId, servicePrincipalId, jobId, scimUrl, scimTokenName, scimTokenVersion, scimTokenIssuedAt,
+                scimTokenExpiresAt, conversationId, onboardedBy, onboardedAt, lastRunId, updatedAt, null, null);
+    }
+
+    /** This entry after a rotation: the new token's vault version, URL, dates, and who rotated it. */
+    public Client rotated(String newScimUrl, String tokenName, String tokenVersion, Instant issuedAt, Instant expiresAt,
+            String rotatedBy, String runId) {
+        return new Client(id, name, ninjaOrgId, ninjaOrgName, emailDomain, tenantId, switchKeys, fallback, groupName, groupId,
+                appName, appObjectId, appId, servicePrincipalId, jobId, newScimUrl, tokenName, tokenVersion, issuedAt, expiresAt,
+                conversationId, onboardedBy, onboardedAt, runId, issuedAt, rotatedBy, issuedAt);
+    }
 
     /** The day the SCIM token expires (UTC), or null when unknown. */
     public java.time.LocalDate tokenExpiresOn() {

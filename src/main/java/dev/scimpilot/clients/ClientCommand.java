@@ -43,6 +43,16 @@ class ClientCommand implements Command {
         return new ClientDetailCard(c.id(), c.name(), Long.toString(c.ninjaOrgId()), c.emailDomain(), c.tenantId(),
                 c.groupName() == null ? "" : c.groupName(), c.appName() == null ? "" : c.appName(), c.tokenExpiresOn(), c.tokenDaysLeft(clock),
                 c.onboardedAt(), c.onboardedBy() == null ? "" : c.onboardedBy(),
-                checks.of(c.id()).map(LastChecks.LastCheck::line).orElse("not checked yet: `check provisioning " + c.name() + "`"));
+                checks.of(c.id()).map(LastChecks.LastCheck::line).orElse("not checked yet: `check provisioning " + c.name() + "`"),
+                rotated(c));
+    }
+
+    /** "28 Nov 2026 by Anna Technician", or that SCIM Pilot has not rotated this client's token. */
+    static String rotated(Client c) {
+        if (c.tokenRotatedAt() == null) {
+            return "not yet rotated by SCIM Pilot";
+        }
+        return java.time.format.DateTimeFormatter.ofPattern("dd MMM yyyy", java.util.Locale.ENGLISH)
+                .format(c.tokenRotatedAt().atOffset(java.time.ZoneOffset.UTC)) + (c.tokenRotatedBy() == null ? "" : " by " + c.tokenRotatedBy());
     }
 }

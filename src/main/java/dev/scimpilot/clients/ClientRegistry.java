@@ -58,26 +58,28 @@ public class ClientRegistry {
                     switch_keys = ?, fallback = ?, group_name = ?, group_id = ?, app_name = ?, app_object_id = ?, app_id = ?,
                     service_principal_id = ?, job_id = ?, scim_url = ?, scim_token_name = ?, scim_token_version = ?,
                     scim_token_issued_at = ?, scim_token_expires_at = ?, conversation_id = ?, onboarded_by = ?,
-                    onboarded_at = ?, last_run_id = ?, updated_at = ?
+                    onboarded_at = ?, last_run_id = ?, updated_at = ?, token_rotated_by = ?, token_rotated_at = ?
                  WHERE name_key = ?""")
                 .params(c.name(), c.ninjaOrgId(), c.ninjaOrgName(), c.emailDomain().toLowerCase(), c.tenantId(),
                         json(c.switchKeys()), c.fallback(), c.groupName(), c.groupId(), c.appName(), c.appObjectId(), c.appId(),
                         c.servicePrincipalId(), c.jobId(), c.scimUrl(), c.scimTokenName(), c.scimTokenVersion(),
                         ts(c.scimTokenIssuedAt()), ts(c.scimTokenExpiresAt()), c.conversationId(), c.onboardedBy(),
-                        ts(c.onboardedAt()), c.lastRunId(), ts(c.updatedAt()), Client.key(c.name()))
+                        ts(c.onboardedAt()), c.lastRunId(), ts(c.updatedAt()), c.tokenRotatedBy(), ts(c.tokenRotatedAt()),
+                        Client.key(c.name()))
                 .update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO client (id, name, name_key, ninja_org_id, ninja_org_name, email_domain, tenant_id, switch_keys,
                         fallback, group_name, group_id, app_name, app_object_id, app_id, service_principal_id, job_id, scim_url,
                         scim_token_name, scim_token_version, scim_token_issued_at, scim_token_expires_at, conversation_id,
-                        onboarded_by, onboarded_at, last_run_id, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        onboarded_by, onboarded_at, last_run_id, updated_at, token_rotated_by, token_rotated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(c.id(), c.name(), Client.key(c.name()), c.ninjaOrgId(), c.ninjaOrgName(), c.emailDomain().toLowerCase(),
                             c.tenantId(), json(c.switchKeys()), c.fallback(), c.groupName(), c.groupId(), c.appName(),
                             c.appObjectId(), c.appId(), c.servicePrincipalId(), c.jobId(), c.scimUrl(), c.scimTokenName(),
                             c.scimTokenVersion(), ts(c.scimTokenIssuedAt()), ts(c.scimTokenExpiresAt()), c.conversationId(),
-                            c.onboardedBy(), ts(c.onboardedAt()), c.lastRunId(), ts(c.updatedAt()))
+                            c.onboardedBy(), ts(c.onboardedAt()), c.lastRunId(), ts(c.updatedAt()), c.tokenRotatedBy(),
+                            ts(c.tokenRotatedAt()))
                     .update();
         }
     }
@@ -93,7 +95,8 @@ public class ClientRegistry {
                 rs.getString("app_id"), rs.getString("service_principal_id"), rs.getString("job_id"), rs.getString("scim_url"),
                 rs.getString("scim_token_name"), rs.getString("scim_token_version"), instant(rs, "scim_token_issued_at"),
                 instant(rs, "scim_token_expires_at"), rs.getString("conversation_id"), rs.getString("onboarded_by"),
-                instant(rs, "onboarded_at"), rs.getString("last_run_id"), instant(rs, "updated_at"));
+                instant(rs, "onboarded_at"), rs.getString("last_run_id"), instant(rs, "updated_at"),
+                rs.getString("token_rotated_by"), instant(rs, "token_rotated_at"));
     }
 
     private static String json(List<String> values) {

@@ -22,6 +22,8 @@ final class OData {
     private static final Pattern EQ_GUID = Pattern.compile("([\\w/]+) eq ([0-9a-fA-F-]{36})");
     /** DateTimeOffset comparisons, unquoted as Graph writes them: {@code activityDateTime gt 2026-11-27T10:00:00Z}. */
     private static final Pattern DATE_COMPARE = Pattern.compile("([\\w/]+) (gt|ge|lt|le) (\\d{4}-\\d{2}-\\d{2}(T[\\d:.]+Z)?)");
+    /** Graph's startswith on string properties (e.g. servicePrincipals displayName), case-insensitive as Graph's. */
+    private static final Pattern STARTS_WITH = Pattern.compile("startswith\\(([\\w/]+),\\s*'((?:[^']|'')*)'\\)");
 
     private final Exchange ex;
     /** The sandbox's own base URL (scheme, host, port). */
@@ -122,6 +124,16 @@ final class OData {
         }
         Matcher s = EQ_STRING.matcher(clause);
         Matcher g = EQ_GUID.matcher(clause);
+        Matcher starts = STARTS_WITH.matcher(clause);
+        if (starts.matches()) {
+            String property = starts.group(1);
+            String prefix = starts.group(2).replace("''", "'").toLowerCase(java.util.Locale.ROOT);
+            if (!filterable.contains(property)) {
+                throw new GraphError(400, "Request_UnsupportedQuery", "Unsupported or invalid query filter clause "
+                        + "specified for property '" + property + "' of resource.");
+            }
+            return x -> x.path(property).isTextual() && x.path(property).asText().toLowerCase(java.util.Locale.ROOT).startsWith(prefix);
+        }
         String prop;
         String value;
         if (s.matches()) {
@@ -132,7 +144,7 @@ final class OData {
             value = g.group(2);
         } else {
             throw new GraphError(400, "BadRequest", "Invalid filter clause: the sandbox supports "
-                    + "\"<property> eq '<value>'\" and the assignedPlans/any(...) lambda, not '" + clause + "'.");
+                    + "\"<property> eq '<value>'\", startswith(<property>,'<prefix>') and the assignedPlans/any(...) lambda, not '" + clause + "'.");
         }
         if (!filterable.contains(prop)) {
             throw new GraphError(400, "Request_UnsupportedQuery", "Unsupported or invalid query filter clause "

@@ -77,7 +77,7 @@ class ChatFlowIT {
 
         assertThat(teams.calls()).hasSize(1);
         assertThat(teams.calls().get(0).body().path("text").asText())
-                .contains("`rotate token` is not yet available");
+                .contains("No client matches `Brennwald + Heilig AG`");
         assertThat(teams.calls().get(0).path()).startsWith("/v3/conversations/19:ops@thread.tacv2;messageid=1795860721834/");
     }
 

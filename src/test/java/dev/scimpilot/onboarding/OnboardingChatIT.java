@@ -36,7 +36,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * {@code onboard client} end to end through the bot protocol against the sandbox: form → preflight → plan →
  * approval by someone else → every runbook step → result and registry; then the same again finds everything in
- * place and changes nothing. The SCIM token appears in no log line, database row, reply or card.
+ * place and changes nothing; then {@code rotate token} puts a regenerated token into the job. Neither SCIM token
+ * appears in any log line, database row, reply or card.
  */
 @BotIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -96,12 +97,47 @@ class OnboardingChatIT {
         assertThat(sandbox.state().groups(DemoData.BRENNWALD_TENANT_ID)).hasSize(groups);
         assertThat(sandbox.state().applications(DemoData.BRENNWALD_TENANT_ID)).hasSize(apps);
 
-        // The token never left the vault: not in logs, not in any table, not in any reply or card.
-        assertThat(output.getAll()).doesNotContain(token);
-        assertThat(teams.calls().toString()).doesNotContain(token);
-        for (String table : List.of("run", "run_step", "client", "audit_event", "bot_state", "conversation_reference", "card_message")) {
-            assertThat(jdbc.sql("SELECT * FROM " + table).query().listOfRows().toString()).as(table).doesNotContain(token);
+        var replies = new java.util.ArrayList<>(teams.calls());
+
+        // A rotation: the technician regenerates the token in NinjaOne and rotate token puts it into the job.
+        teams.reset();
+        String rotated = sandbox.state().regenerateScimToken(DemoData.BRENNWALD_ORG_ID).token();
+        Run rotation = rotateAndApprove(rotated);
+        assertThat(rotation.status()).as(rotation.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(sandbox.state().savedSecrets(DemoData.BRENNWALD_TENANT_ID,
+                registry.byName("Brennwald + Heilig AG").orElseThrow().servicePrincipalId())).containsEntry("SecretToken", rotated);
+        replies.addAll(teams.calls());
+
+        // Neither token left the vault: not in logs, not in any table, not in any reply or card (nor an invoke answer).
+        for (String secret : List.of(token, rotated)) {
+            assertThat(output.getAll()).doesNotContain(secret);
+            assertThat(replies.toString()).doesNotContain(secret);
+            assertThat(invokeAnswers.toString()).doesNotContain(secret);
+            for (String table : List.of("run", "run_step", "client", "audit_event", "bot_state", "conversation_reference", "card_message")) {
+                assertThat(jdbc.sql("SELECT * FROM " + table).query().listOfRows().toString()).as(table).doesNotContain(secret);
+            }
         }
+    }
+
+    private final List<String> invokeAnswers = new java.util.ArrayList<>();
+
+    private Run rotateAndApprove(String token) {
+        bot.post(activities.message("rotate token Brennwald"));
+        JsonNode form = lastCard();
+        String url = form.findValues("value").stream().map(JsonNode::asText).filter(v -> v.startsWith("http")).findFirst().orElseThrow();
+        var answer = bot.post(activities.execute("token.submit", activities.data()
+                .put("draftId", form.findValues("draftId").get(0).asText())
+                .put("scimEndpoint", url)
+                .put("scimToken", token), "act-token-form"));
+        invokeAnswers.add(answer.body());
+        assertThat(answer.body()).contains("Token rotation requested");
+        JsonNode plan = awaitCall(c -> cardOf(c).at("/refresh/action/verb").asText().equals("run.refresh")
+                && cardText(c).contains("Waiting for approval") && cardText(c).contains("Rotate token"));
+        String runId = plan.at("/refresh/action/data/runId").asText();
+        ObjectNode approve = activities.execute("run.approve", activities.data().put("runId", runId).put("planVersion", 1), "act-plan");
+        approve.with("from").put("id", "29:1bruno-approver").put("name", "Bruno Approver").put("aadObjectId", TeamsActivities.APPROVER_AAD);
+        assertThat(bot.post(approve).status()).isEqualTo(200);
+        return await(runId, r -> r.status().isTerminal() || r.status() == RunStatus.FAILED);
     }
 
     private Run onboardAndApprove(String token) {
@@ -120,7 +156,9 @@ class OnboardingChatIT {
                 .put("scimUrl", sandbox.scimBaseUrl(DemoData.BRENNWALD_ORG_ID))
                 .put("scimToken", token)
                 .put("usesIntune", "false"), "act-form");
-        assertThat(bot.post(submit).status()).isEqualTo(200);
+        var answer = bot.post(submit);
+        invokeAnswers.add(answer.body());
+        assertThat(answer.status()).isEqualTo(200);
         JsonNode plan = awaitCall(c -> cardOf(c).at("/refresh/action/verb").asText().equals("run.refresh")
                 && cardText(c).contains("Waiting for approval"));
         String runId = cardOf(teamsCall(plan)).at("/refresh/action/data/runId").asText();

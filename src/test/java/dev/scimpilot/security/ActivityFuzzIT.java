@@ -50,9 +50,11 @@ class ActivityFuzzIT {
     static final Sandbox sandbox = SandboxApp.sandbox();
     static final int CASES = 10_000;
     static final List<String> VERBS = List.of("run.approve", "run.reject", "run.refresh", "run.retry", "onboard.submit",
-            "onboard.cancel", "onboard.plan", "onboard.checklist", "token.rotate", "health.check", "x", "");
+            "onboard.cancel", "onboard.plan", "onboard.checklist", "token.rotate", "token.submit", "token.cancel", "register.submit",
+            "register.confirm", "register.cancel", "client.forget", "client.keep", "health.check", "x", "");
     static final List<String> TEXTS = List.of("help", "onboard client Brennwald", "runs", "clients", "client brennwald",
-            "retry run 12345678", "cancel run 1234", "cancel", "check all", "<at>SCIM Pilot</at> runs", "", " ",
+            "retry run 12345678", "cancel run 1234", "cancel", "check all", "rotate token", "rotate token brennwald",
+            "register client Brennwald", "forget client brennwald", "<at>SCIM Pilot</at> runs", "", " ",
             "\u0000\u202e", "ö".repeat(5000));
 
     @DynamicPropertySource
@@ -126,7 +128,8 @@ class ActivityFuzzIT {
     private ObjectNode randomData(Random r) {
         ObjectNode d = JsonNodeFactory.instance.objectNode();
         for (String field : List.of("runId", "planVersion", "reason", "draftId", "variants", "done", "scimToken", "clientName",
-                "emailDomain", "tenantId", "ninjaOrgId", "fallback", "groupName", "mailExclusion", "scimUrl", "extra")) {
+                "emailDomain", "tenantId", "ninjaOrgId", "fallback", "groupName", "mailExclusion", "scimUrl", "clientId", "scimEndpoint",
+                "tokenIssuedOn", "extra")) {
             if (r.nextInt(3) == 0) {
                 d.set(field, randomValue(r));
             }

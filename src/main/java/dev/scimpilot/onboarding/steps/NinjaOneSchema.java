@@ -64,6 +64,15 @@ final class NinjaOneSchema {
                 !hasMapping(users, USER_TYPE, ROLE_EXPRESSION), !hasMapping(users, ORGANIZATION_ID, switchExpression));
     }
 
+    /** The expression now mapped to {@code target} in the user mapping (null when there is none): what a manual setup did. */
+    static String expressionFor(SynchronizationSchema schema, String target) {
+        ObjectMapping users = userMapping(userRule(schema));
+        return users.getAttributeMappings() == null ? null : users.getAttributeMappings().stream()
+                .filter(m -> target.equalsIgnoreCase(m.getTargetAttributeName()) && m.getSource() != null)
+                .map(m -> m.getSource().getExpression() != null ? m.getSource().getExpression() : m.getSource().getName())
+                .findFirst().orElse(null);
+    }
+
     /** Adds what is missing and replaces a mapping to either attribute that has another expression. */
     static void fill(SynchronizationSchema schema, AttributeMappingSource userType, AttributeMappingSource organizationId) {
         SynchronizationRule rule = userRule(schema);
