@@ -141,6 +141,8 @@ public class ExpiryReminders {
             return "unknown";
         }
         String day = DAY.format(c.scimTokenIssuedAt().atOffset(java.time.ZoneOffset.UTC));
-        return c.onboardedBy() == null || c.onboardedBy().isBlank() ? day : day + " by " + c.onboardedBy();
+        // a rotation records who did it; before the first rotation the token is the one set up at onboarding
+        String by = c.tokenRotatedAt() != null ? c.tokenRotatedBy() : c.onboardedBy();
+        return by == null || by.isBlank() ? day : day + " by " + by;
     }
 }
