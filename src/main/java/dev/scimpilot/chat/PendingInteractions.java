@@ -17,10 +17,12 @@ public class PendingInteractions {
 
     private final StateStore store;
     private final Clock clock;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    public PendingInteractions(StateStore store, Clock clock) {
+    public PendingInteractions(StateStore store, Clock clock, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.store = store;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     /** Opens an interaction, replacing whatever was open in this conversation. */
@@ -49,6 +51,29 @@ public class PendingInteractions {
         if (isOpen(conversationId, id)) {
             store.delete(key(conversationId));
         }
+    }
+
+    /**
+     * Uses up the open interaction {@code id}: true for exactly one caller, even when two clicks (or two replicas)
+     * passed {@link #isOpen} at the same moment, so a double-clicked Submit plans one run, not two. Call it once
+     * the submission is valid, right before acting on it.
+     */
+    public boolean claim(String conversationId, String id) {
+        if (!isOpen(conversationId, id)) {
+            return false;
+        }
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+        try {
+            jdbc.sql("INSERT INTO interaction_claim (interaction_id, conversation_id, claimed_at) VALUES (?, ?, ?)")
+                    .params(id, conversationId, now).update();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            return false;
+        }
+        clearIf(conversationId, id);
+        // claims only need to outlive a double click; old ones are swept here rather than by another job
+        jdbc.sql("DELETE FROM interaction_claim WHERE claimed_at < ?")
+                .param(java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(7)))).update();
+        return true;
     }
 
     private static String key(String conversationId) {

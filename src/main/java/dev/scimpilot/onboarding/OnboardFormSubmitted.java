@@ -92,6 +92,11 @@ class OnboardFormSubmitted implements CardAction<OnboardFormSubmission> {
         if (!tested.ok()) {
             return again(form, tested.message());
         }
+        if (!pending.claim(conversation, form.draftId())) {
+            // a second click raced past the open-form check above: the first one goes on, this one changes nothing
+            return CardReply.replaceWith("notice", NoticeCard.of("This form is closed",
+                    "It was already submitted. Nothing else was checked or changed.", "See `runs`."));
+        }
         var expires = clock.instant().atOffset(ZoneOffset.UTC).plusMonths(6).toInstant();
         SecretRef token = vault.put(SecretVault.nameFor("scim", form.emailDomain()), form.scimToken(), expires);
         OnboardingParameters parameters = new OnboardingParameters(form.clientName().strip(), form.emailDomain().toLowerCase(),
@@ -100,7 +105,6 @@ class OnboardFormSubmitted implements CardAction<OnboardFormSubmission> {
                 token, "true".equals(form.usesIntune()), null);
         OnboardingDraft draft = new OnboardingDraft(form.draftId(), conversation, request.user().aadObjectId(),
                 request.user().displayName(), parameters, List.of());
-        // The form is used up: a second click on it (or a replay) finds it closed.
         pending.start(conversation, draft.draftId() + "/preflight", "the onboarding of " + parameters.clientName());
         flow.preflight(draft);
         String vaultNote = vault.durable() ? "It is in the vault and will not be shown again."

@@ -170,6 +170,9 @@ class RegistrationActions {
                             d.clientName() + " (or " + d.emailDomain() + ") was added to the registry meanwhile. Nothing was changed.",
                             "`client " + d.clientName() + "` shows the entry."));
                 }
+                if (!pending.claim(conversation, confirmId(draftId))) {
+                    return closed(); // a second click raced past the check above
+                }
                 Instant now = clock.instant();
                 String id = UUID.randomUUID().toString();
                 String by = request.user().displayName();
@@ -182,7 +185,6 @@ class RegistrationActions {
                                 + ", app " + d.appName() + ", job " + d.jobId() + ", group " + d.groupName()
                                 + ", token " + (d.tokenIssuedAt() == null ? "generated on an unknown day (treated as expiring now)"
                                         : "expires " + d.tokenExpiresAt().atOffset(ZoneOffset.UTC).toLocalDate()));
-                pending.clearIf(conversation, confirmId(draftId));
                 state.delete(key(draftId));
                 boolean soon = !d.tokenExpiresAt().isAfter(now.plus(java.time.Duration.ofDays(30)));
                 return CardReply.replaceWith("notice", new NoticeCard(d.clientName() + " is registered",

@@ -88,11 +88,14 @@ class TokenFormSubmitted implements CardAction<TokenFormSubmission> {
         if (!tested.ok()) {
             return again(form, client, url, tested.message() + " Nothing was planned or changed; the job keeps its current token.");
         }
+        if (!pending.claim(conversation, form.draftId())) { // used up: a second click or a replay finds it closed
+            return CardReply.replaceWith("notice", NoticeCard.of("This form is closed",
+                    "It was already submitted. Nothing else was planned.", "See `runs`."));
+        }
         SecretRef token = vault.put(SecretVault.nameFor("scim", client.emailDomain()), form.scimToken(),
                 RecordRotationStep.expiryFrom(clock.instant()));
         RotationParameters parameters = new RotationParameters(client.id(), client.name(), client.emailDomain(),
                 client.tenantId(), client.ninjaOrgId(), client.servicePrincipalId(), client.jobId(), client.groupId(), url, token);
-        pending.clearIf(conversation, form.draftId()); // used up: a second click or a replay finds it closed
         ChatUser requester = request.user();
         // planning reads the tenant and NinjaOne: off the request thread; the engine posts the plan card
         background.submit("rotation plan for " + client.name(), () -> runs.plan(runbook, parameters, requester, conversation),

@@ -108,13 +108,38 @@ class RepositoriesTests {
     @ParameterizedTest
     @EnumSource(Databases.class)
     void pendingInteractionIsClearedByCancel(Databases db) {
-        var pending = new PendingInteractions(new dev.scimpilot.chat.StateStore(storage(db.migrated())), clock);
+        DataSource ds = db.migrated();
+        var pending = new PendingInteractions(new dev.scimpilot.chat.StateStore(storage(ds)), clock, JdbcClient.create(ds));
         pending.start("conv-1", "d-1", "the onboarding form for Brennwald + Heilig AG");
 
         assertThat(pending.isOpen("conv-1", "d-1")).isTrue();
         assertThat(pending.isOpen("conv-1", "d-2")).isFalse();
         assertThat(pending.clear("conv-1")).contains("the onboarding form for Brennwald + Heilig AG");
         assertThat(pending.clear("conv-1")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void aFormIsUsedUpByExactlyOneOfTwoSimultaneousSubmits(Databases db) throws Exception {
+        DataSource ds = db.migrated();
+        var pending = new PendingInteractions(new dev.scimpilot.chat.StateStore(storage(ds)), clock, JdbcClient.create(ds));
+        for (int round = 0; round < 20; round++) {
+            String id = "token-form-" + round;
+            pending.start("conv-1", id, "the token rotation for Rheintal");
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            java.util.concurrent.Callable<Boolean> click = () -> {
+                start.await();
+                return pending.claim("conv-1", id);
+            };
+            var first = pool.submit(click);
+            var second = pool.submit(click);
+            start.countDown();
+            assertThat(java.util.List.of(first.get(), second.get())).containsExactlyInAnyOrder(true, false);
+            pool.shutdown();
+            assertThat(pending.isOpen("conv-1", id)).isFalse();
+            assertThat(pending.claim("conv-1", id)).as("a replay later").isFalse();
+        }
     }
 
     private JdbcStorage storage(DataSource ds) {
