@@ -113,10 +113,26 @@ class OnboardingChatIT {
             assertThat(output.getAll()).doesNotContain(secret);
             assertThat(replies.toString()).doesNotContain(secret);
             assertThat(invokeAnswers.toString()).doesNotContain(secret);
-            for (String table : List.of("run", "run_step", "client", "audit_event", "bot_state", "conversation_reference", "card_message")) {
-                assertThat(jdbc.sql("SELECT * FROM " + table).query().listOfRows().toString()).as(table).doesNotContain(secret);
+            // every table there is, so that a table added later is searched too
+            for (String table : tables()) {
+                assertThat(jdbc.sql("SELECT * FROM \"" + table + "\"").query().listOfRows().toString()).as(table).doesNotContain(secret);
             }
         }
+        // nor anything shaped like a NinjaOne SCIM token of the sandbox (a token of another run, a truncated one)
+        var tokenLike = java.util.regex.Pattern.compile("ninja-scim-[A-Za-z0-9_-]{6,}");
+        assertThat(tokenLike.matcher(output.getAll()).results().map(m -> m.group()).toList()).as("logs").isEmpty();
+        assertThat(tokenLike.matcher(replies.toString() + invokeAnswers).results().map(m -> m.group()).toList()).as("replies").isEmpty();
+        for (String table : tables()) {
+            String rows = jdbc.sql("SELECT * FROM \"" + table + "\"").query().listOfRows().toString();
+            assertThat(tokenLike.matcher(rows).results().map(m -> m.group()).toList()).as(table).isEmpty();
+        }
+    }
+
+    private List<String> tables() {
+        List<String> tables = jdbc.sql("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_SCHEMA) = 'public'")
+                .query(String.class).list();
+        assertThat(tables).contains("run", "client", "audit_event", "bot_state");
+        return tables;
     }
 
     private final List<String> invokeAnswers = new java.util.ArrayList<>();
