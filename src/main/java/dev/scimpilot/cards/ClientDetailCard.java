@@ -5,7 +5,8 @@ import java.time.LocalDate;
 
 /**
  * Data of {@code cards/client-detail.json}: one client's registry entry and what the bot set up for it. Emits
- * {@code token.rotate} and {@code health.check} with the client id.
+ * {@code token.rotate} and {@code health.check} with the client id. {@code samlCertificate}: when the SAML token-signing
+ * certificate of the client's app expires ("" when SCIM Pilot did not set up or find SAML SSO).
  */
 public record ClientDetailCard(
         String clientId,
@@ -19,4 +20,14 @@ public record ClientDetailCard(
         int tokenDaysLeft,
         Instant onboardedAt,
         String onboardedBy,
-        String lastHealth) {}
+        String lastHealth,
+        String samlCertificate) {
+
+    /** The card before the SAML certificate was shown (kept so existing callers compile). */
+    public ClientDetailCard(String clientId, String clientName, String ninjaOrgId, String emailDomain, String tenantId,
+            String groupName, String appName, LocalDate tokenExpiresOn, int tokenDaysLeft, Instant onboardedAt,
+            String onboardedBy, String lastHealth) {
+        this(clientId, clientName, ninjaOrgId, emailDomain, tenantId, groupName, appName, tokenExpiresOn, tokenDaysLeft,
+                onboardedAt, onboardedBy, lastHealth, "");
+    }
+}

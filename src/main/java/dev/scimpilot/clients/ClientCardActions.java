@@ -31,7 +31,7 @@ class ClientCardActions {
 
             public CardReply handle(CardActionRequest<ClientRef> request) {
                 return registry.byId(request.data().clientId())
-                        .map(c -> CardReply.message(Reply.card("client-detail", ClientCommand.detail(c, clock))))
+                        .map(c -> CardReply.message(Reply.card("client-detail", ClientCommand.detail(c, clock, registry.samlCertificate(c.id())))))
                         .orElseGet(() -> CardReply.message(Reply.text("That client is no longer in the registry.")));
             }
         };

@@ -33,8 +33,15 @@ class ClientCommand implements Command {
             return Reply.text("Which client? For example `client Brennwald`. `clients` lists them all.");
         }
         return registry.find(request.args())
-                .<Reply>map(c -> Reply.card("client-detail", detail(c, clock)))
+                .<Reply>map(c -> Reply.card("client-detail", detail(c, clock, registry.samlCertificate(c.id()))))
                 .orElseGet(() -> Reply.text("No client matches `" + request.args().strip() + "`. `clients` lists the registry."));
+    }
+
+    static ClientDetailCard detail(Client c, Clock clock, java.util.Optional<SamlCertificate> saml) {
+        ClientDetailCard d = detail(c, clock);
+        return new ClientDetailCard(d.clientId(), d.clientName(), d.ninjaOrgId(), d.emailDomain(), d.tenantId(), d.groupName(),
+                d.appName(), d.tokenExpiresOn(), d.tokenDaysLeft(), d.onboardedAt(), d.onboardedBy(), d.lastHealth(),
+                saml.map(s -> s.describe(clock)).orElse(""));
     }
 
     static ClientDetailCard detail(Client c, Clock clock) {

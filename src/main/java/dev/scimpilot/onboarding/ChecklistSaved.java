@@ -48,7 +48,7 @@ class ChecklistSaved implements CardAction<ChecklistUpdate> {
             return CardReply.message(Reply.text(refusal.get()));
         }
         Run run = runs.find(request.data().runId())
-                .filter(r -> OnboardingParameters.RUN_KIND.equals(r.kind()) && r.status() == RunStatus.SUCCEEDED)
+                .filter(r -> OnboardingParameters.isOnboarding(r.kind()) && r.status() == RunStatus.SUCCEEDED)
                 .orElse(null);
         if (run == null) {
             return CardReply.message(Reply.text("That checklist belongs to no finished onboarding. Nothing was saved."));

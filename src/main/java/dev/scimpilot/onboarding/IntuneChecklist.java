@@ -37,7 +37,7 @@ class IntuneChecklist implements RunListener {
 
     @Override
     public void runChanged(Run run) {
-        if (run.status() != RunStatus.SUCCEEDED || !OnboardingParameters.RUN_KIND.equals(run.kind())) {
+        if (run.status() != RunStatus.SUCCEEDED || !OnboardingParameters.isOnboarding(run.kind())) {
             return;
         }
         @SuppressWarnings("unchecked")
