@@ -99,6 +99,7 @@ class OnboardingRunIT {
     @Autowired RunService service;
     @Autowired RunRepository runs;
     @Autowired OnboardingRunbook runbook;
+    @Autowired OnboardingSsoRunbook ssoRunbook;
     @Autowired Preflight preflight;
     @Autowired SecretVault vault;
 
@@ -293,6 +294,38 @@ class OnboardingRunIT {
         assertThat(r.canProceed()).isFalse();
         assertThat(check(r, "Tenant access").detail())
                 .contains("https://login.microsoftonline.com/" + unknown + "/adminconsent?client_id=");
+    }
+
+    /** SSO set-up on an app that already has another single sign-on set-up: shown as drift, nothing overwritten. */
+    @Test
+    void anAppWithAnotherSingleSignOnSetUpIsDriftInThePlanAndIsNotOverwritten() {
+        var g = current.graph.forTenant(RHEINTAL_TENANT_ID);
+        OnboardingParameters p = new OnboardingParameters(RHEINTAL_COMPANY, RHEINTAL_DOMAIN, RHEINTAL_TENANT_ID, RHEINTAL_ORG_ID,
+                RHEINTAL_COMPANY, "All", List.of(), OnboardingParameters.DEFAULT_GROUP, OnboardingParameters.DEFAULT_MAIL_EXCLUSION,
+                "", "NinjaOne SCIM", null, null, false, null, true);
+
+        com.microsoft.graph.models.ServicePrincipal password = new com.microsoft.graph.models.ServicePrincipal();
+        password.setPreferredSingleSignOnMode("password");
+        g.servicePrincipals().byServicePrincipalId(RHEINTAL_SP_ID).patch(password);
+        Run other = service.plan(ssoRunbook, p, TECH, "conv-onboarding");
+        assertThat(other.status()).isEqualTo(RunStatus.PLANNED);
+        assertThat(other.steps()).filteredOn(s -> s.stepId().equals("saml-sso")).singleElement()
+                .satisfies(s -> assertThat(s.planKind()).isEqualTo("BLOCKED"))
+                .satisfies(s -> assertThat(s.planSummary()).contains("Drift").contains("'password'"));
+
+        com.microsoft.graph.models.ServicePrincipal saml = new com.microsoft.graph.models.ServicePrincipal();
+        saml.setPreferredSingleSignOnMode("saml");
+        g.servicePrincipals().byServicePrincipalId(RHEINTAL_SP_ID).patch(saml);
+        com.microsoft.graph.models.Application identifier = new com.microsoft.graph.models.Application();
+        identifier.setIdentifierUris(List.of("https://sso.rheintal-logistik.ch/other-app"));
+        g.applications().byApplicationId(RHEINTAL_APP_OBJECT_ID).patch(identifier);
+        Run foreign = service.plan(ssoRunbook, p, TECH, "conv-onboarding");
+        assertThat(foreign.status()).isEqualTo(RunStatus.PLANNED);
+        assertThat(foreign.steps()).filteredOn(s -> s.stepId().equals("saml-sso")).singleElement()
+                .satisfies(s -> assertThat(s.planSummary()).contains("Drift").contains("https://sso.rheintal-logistik.ch/other-app"));
+        assertThat(service.approve(foreign.id(), 1, BOSS).done()).as("a blocked plan cannot be approved").isFalse();
+        assertThat(g.applications().byApplicationId(RHEINTAL_APP_OBJECT_ID).get().getIdentifierUris())
+                .containsExactly("https://sso.rheintal-logistik.ch/other-app");
     }
 
     private static PreflightReportCard.Check check(PreflightResult r, String name) {
