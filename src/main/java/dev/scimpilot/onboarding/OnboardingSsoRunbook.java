@@ -33,10 +33,12 @@ public class OnboardingSsoRunbook implements Runbook<OnboardingParameters> {
 
     public OnboardingSsoRunbook(GraphClients graph, NinjaOne ninja, SecretVault vault, ScimUrlPolicy policy,
             ScimEndpointProbe probe, RecordClientStep recordClient, Clock clock, NinjaOneProperties ninjaProperties,
-            EntraProperties entra, OnboardingRunbook plain) {
+            EntraProperties entra, OnboardingRunbook plain, IntuneStep intune) {
         this.plain = plain;
-        this.steps = OnboardingSteps.withSsoSetUp(graph, ninja, vault, policy, probe, clock, ninjaProperties.baseUrl(),
-                entra.authorityHost(), recordClient);
+        List<RunStep<OnboardingParameters>> all = new java.util.ArrayList<>(OnboardingSteps.withSsoSetUp(graph, ninja, vault,
+                policy, probe, clock, ninjaProperties.baseUrl(), entra.authorityHost(), recordClient));
+        all.add(intune);
+        this.steps = List.copyOf(all);
     }
 
     @Override

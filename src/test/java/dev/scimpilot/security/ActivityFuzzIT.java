@@ -50,7 +50,7 @@ class ActivityFuzzIT {
     static final Sandbox sandbox = SandboxApp.sandbox();
     static final int CASES = 10_000;
     static final List<String> VERBS = List.of("run.approve", "run.reject", "run.refresh", "run.retry", "onboard.submit",
-            "onboard.cancel", "onboard.plan", "onboard.checklist", "token.rotate", "health.check", "x", "");
+            "onboard.cancel", "onboard.plan", "run.answer", "run.resume", "token.rotate", "health.check", "x", "");
     static final List<String> TEXTS = List.of("help", "onboard client Brennwald", "runs", "clients", "client brennwald",
             "retry run 12345678", "cancel run 1234", "cancel", "check all", "<at>SCIM Pilot</at> runs", "", " ",
             "\u0000\u202e", "ö".repeat(5000));
