@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -27,7 +26,6 @@ import java.util.UUID;
 final class GraphSaml {
 
     static final Set<String> SSO_MODES = Set.of("password", "saml", "notSupported", "oidc");
-    static final Duration CERT_LIFETIME = Duration.ofDays(3 * 365);
     private static final Set<String> SP_PATCHABLE = Set.of("preferredSingleSignOnMode", "preferredTokenSigningKeyThumbprint",
             "appRoleAssignmentRequired", "accountEnabled", "notes", "tags", "loginUrl", "samlSingleSignOnSettings");
 
@@ -139,7 +137,8 @@ final class GraphSaml {
             throw GraphError.badRequest("The displayName of the certificate must start with 'CN='.");
         }
         Instant start = Instant.now();
-        Instant end = start.plus(CERT_LIFETIME);
+        Instant latest = start.atOffset(java.time.ZoneOffset.UTC).plusYears(3).toInstant();
+        Instant end = latest;
         if (body.hasNonNull("endDateTime")) {
             try {
                 end = OffsetDateTime.parse(body.path("endDateTime").asText()).toInstant();
@@ -149,6 +148,9 @@ final class GraphSaml {
             }
             if (!end.isAfter(start)) {
                 throw GraphError.badRequest("The endDateTime of the certificate must be in the future.");
+            }
+            if (end.isAfter(latest)) {
+                throw GraphError.badRequest("The endDateTime of the certificate can be at most three years after its creation.");
             }
         }
         byte[] thumb = sha1((sp.path("id").asText() + state.newId()).getBytes());
@@ -163,6 +165,12 @@ final class GraphSaml {
                     .put("endDateTime", Json.time(end)).put("keyId", usage.equals("Verify") ? verifyId : UUID.randomUUID().toString())
                     .put("startDateTime", Json.time(start)).put("type", "AsymmetricX509Cert").put("usage", usage).putNull("key");
         }
+        // the private key's password (to open the PFX), same keyId as the Sign key, as Graph adds it
+        ArrayNode passwords = sp.has("passwordCredentials") && sp.get("passwordCredentials").isArray()
+                ? (ArrayNode) sp.get("passwordCredentials") : sp.putArray("passwordCredentials");
+        passwords.addObject().put("customKeyIdentifier", customKeyIdentifier).put("displayName", name)
+                .put("endDateTime", Json.time(end)).put("keyId", keys.get(keys.size() - 2).path("keyId").asText())
+                .put("startDateTime", Json.time(start)).putNull("secretText").putNull("hint");
         ObjectNode out = Json.obj();
         out.put("@odata.context", state.baseUrl + "/graph/v1.0/$metadata#microsoft.graph.selfSignedCertificate");
         out.put("customKeyIdentifier", customKeyIdentifier).put("displayName", name).put("endDateTime", Json.time(end))

@@ -90,6 +90,11 @@ class SandboxSamlTests {
         noCn.setDisplayName("NinjaOne");
         assertThat(error(() -> g.servicePrincipals().byServicePrincipalId(spId).addTokenSigningCertificate().post(noCn)))
                 .contains("CN=");
+        AddTokenSigningCertificatePostRequestBody tooLong = new AddTokenSigningCertificatePostRequestBody();
+        tooLong.setDisplayName("CN=NinjaOne");
+        tooLong.setEndDateTime(OffsetDateTime.now().plusYears(3).plusDays(2));
+        assertThat(error(() -> g.servicePrincipals().byServicePrincipalId(spId).addTokenSigningCertificate().post(tooLong)))
+                .contains("three years");
         ServicePrincipal unknownKey = new ServicePrincipal();
         unknownKey.setPreferredTokenSigningKeyThumbprint("0123456789ABCDEF0123456789ABCDEF01234567");
         assertThat(error(() -> g.servicePrincipals().byServicePrincipalId(spId).patch(unknownKey))).contains("signing key");

@@ -77,10 +77,21 @@ public class RunCards implements RunListener {
         messenger.send(run.conversationId(), new Reply.Batch(replies)).join();
     }
 
-    /** A human step's card exists once the run reached it (skipped ones, already in place, get none). */
+    /**
+     * A human step's card is posted when the run reaches it (skipped ones, already in place, get none) and turned into
+     * its "done" version right after the answer (the step finished last); later updates leave it alone.
+     */
     private static boolean humanCardShown(Run run, Run.Step s) {
-        return "HUMAN".equals(s.planKind()) && (s.state() == StepState.WAITING
-                || (s.state() == StepState.DONE && run.facts().containsKey("human." + s.stepId() + ".by")));
+        if (!"HUMAN".equals(s.planKind())) {
+            return false;
+        }
+        if (s.state() == StepState.WAITING) {
+            return true;
+        }
+        java.time.Instant last = run.steps().stream().map(Run.Step::finishedAt).filter(java.util.Objects::nonNull)
+                .max(java.util.Comparator.naturalOrder()).orElse(null);
+        return s.state() == StepState.DONE && run.facts().containsKey("human." + s.stepId() + ".by")
+                && s.finishedAt() != null && s.finishedAt().equals(last);
     }
 
     /**
@@ -237,6 +248,9 @@ public class RunCards implements RunListener {
     private static String detail(Run.Step s) {
         if (s.state() == StepState.FAILED) {
             return s.error();
+        }
+        if (s.state() == StepState.WAITING) {
+            return "Your turn: " + s.planSummary();
         }
         if (s.result() != null) {
             return s.result();
