@@ -57,8 +57,9 @@ class RunExecutor {
         Instant now = clock.instant();
         runs.transition(run.id(), List.of(RunStatus.APPROVED), RunStatus.RUNNING, now);
         // A RUNNING step here means the previous attempt died mid-step (restart): run it again; steps are idempotent.
+        // A WAITING step in a run that is not WAITING means the bot stopped while pausing it: pause again.
         Optional<Run.Step> next = run.steps().stream()
-                .filter(s -> s.state() == StepState.PENDING || s.state() == StepState.RUNNING)
+                .filter(s -> s.state() == StepState.PENDING || s.state() == StepState.RUNNING || s.state() == StepState.WAITING)
                 .findFirst();
         if (next.isEmpty()) {
             if (runs.transition(run.id(), List.of(RunStatus.RUNNING), RunStatus.SUCCEEDED, now)) {

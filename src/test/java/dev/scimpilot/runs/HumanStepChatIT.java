@@ -83,6 +83,7 @@ class HumanStepChatIT {
     @Autowired JdbcClient jdbc;
     @Autowired RunListeners listeners;
     @Autowired RunProperties properties;
+    @Autowired RunScheduler scheduler;
 
     TeamsActivities activities;
     BotEndpoint bot;
@@ -190,6 +191,21 @@ class HumanStepChatIT {
         assertThat(tenant.applies("paint-widget")).isZero();
     }
 
+    /** The bot stopped after marking the step WAITING but before the run was: the recovery pauses again, never skips. */
+    @Test
+    void aRunInterruptedWhilePausingPausesAgainAndNeverSkipsTheHumanStep() {
+        String runId = startAndApprove("Alpen");
+        await(runId, r -> r.status() == RunStatus.WAITING);
+        jdbc.sql("UPDATE run SET status = 'RUNNING' WHERE id = ?").param(runId).update();
+
+        scheduler.scheduleNext(runId, Instant.now());
+
+        sleep(1000);
+        Run run = await(runId, r -> r.status() == RunStatus.WAITING);
+        assertThat(run.steps()).extracting(Run.Step::state).containsExactly(StepState.DONE, StepState.WAITING, StepState.PENDING);
+        assertThat(tenant.applies("paint-widget")).isZero();
+    }
+
     private String startAndApprove(String client) {
         bot.post(activities.message("hand over " + client));
         String runId = lastCardWith("Plan: handover · " + client).at("/refresh/action/data/runId").asText();
@@ -273,8 +289,12 @@ class HumanStepChatIT {
     }
 
     private static void sleep() {
+        sleep(50);
+    }
+
+    private static void sleep(long ms) {
         try {
-            Thread.sleep(50);
+            Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
