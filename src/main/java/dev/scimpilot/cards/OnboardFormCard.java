@@ -20,13 +20,19 @@ public record OnboardFormCard(
         String mailExclusion,
         String upnExclusion,
         String scimUrl,
+        String sso,
         boolean usesIntune,
         String problem,
         String ninjaNote) {
 
     public static final String NINJA_NOTE = "The URL and token exist only once the client's identity provider in NinjaOne "
             + "has SAML working and SCIM enabled: NinjaOne → Administration → Accounts → Identity Providers → the "
-            + "client's provider → SCIM. The token is shown once; paste it here.";
+            + "client's provider → SCIM. The token is shown once; paste it here. A new client without an identity "
+            + "provider: choose \"set up SSO first\" and leave both empty; the run asks for them when NinjaOne can give them.";
+    /** {@code sso}: NinjaOne already has SAML for the client (today's flow). */
+    public static final String SSO_EXISTING = "existing";
+    /** {@code sso}: set up SAML SSO first, the run pauses for the NinjaOne side. */
+    public static final String SSO_NEW = "new";
 
     /** A NinjaOne organization to choose from. */
     public record Organization(String id, String name) {}

@@ -31,7 +31,8 @@ class ClientCardActions {
 
             public CardReply handle(CardActionRequest<ClientRef> request) {
                 return registry.byId(request.data().clientId())
-                        .map(c -> CardReply.message(Reply.card("client-detail", ClientCommand.detail(c, checks, clock))))
+                        .map(c -> CardReply.message(Reply.card("client-detail",
+                                ClientCommand.detail(c, checks, registry.samlCertificate(c.id()), clock))))
                         .orElseGet(() -> CardReply.message(Reply.text("That client is no longer in the registry.")));
             }
         };

@@ -35,16 +35,16 @@ class ClientCommand implements Command {
             return Reply.text("Which client? For example `client Brennwald`. `clients` lists them all.");
         }
         return registry.find(request.args())
-                .<Reply>map(c -> Reply.card("client-detail", detail(c, checks, clock)))
+                .<Reply>map(c -> Reply.card("client-detail", detail(c, checks, registry.samlCertificate(c.id()), clock)))
                 .orElseGet(() -> Reply.text("No client matches `" + request.args().strip() + "`. `clients` lists the registry."));
     }
 
-    static ClientDetailCard detail(Client c, LastChecks checks, Clock clock) {
+    static ClientDetailCard detail(Client c, LastChecks checks, java.util.Optional<SamlCertificate> saml, Clock clock) {
         return new ClientDetailCard(c.id(), c.name(), Long.toString(c.ninjaOrgId()), c.emailDomain(), c.tenantId(),
                 c.groupName() == null ? "" : c.groupName(), c.appName() == null ? "" : c.appName(), c.tokenExpiresOn(), c.tokenDaysLeft(clock),
                 c.onboardedAt(), c.onboardedBy() == null ? "" : c.onboardedBy(),
                 checks.of(c.id()).map(LastChecks.LastCheck::line).orElse("not checked yet: `check provisioning " + c.name() + "`"),
-                rotated(c));
+                rotated(c), saml.map(cert -> cert.describe(clock)).orElse(""));
     }
 
     /** "28 Nov 2026 by Anna Technician", or that SCIM Pilot has not rotated this client's token. */

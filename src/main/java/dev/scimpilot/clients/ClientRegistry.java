@@ -84,6 +84,18 @@ public class ClientRegistry {
         }
     }
 
+    /** Records the SAML token-signing certificate of the client's app (SSO set up or found by onboarding). */
+    public void saveSamlCertificate(String clientId, SamlCertificate certificate) {
+        jdbc.sql("UPDATE client SET saml_cert_thumbprint = ?, saml_cert_expires_at = ? WHERE id = ?")
+                .params(certificate.thumbprint(), ts(certificate.expiresAt()), clientId).update();
+    }
+
+    public java.util.Optional<SamlCertificate> samlCertificate(String clientId) {
+        return jdbc.sql("SELECT saml_cert_thumbprint, saml_cert_expires_at FROM client WHERE id = ? AND saml_cert_thumbprint IS NOT NULL")
+                .param(clientId).query((rs, i) -> new SamlCertificate(rs.getString(1), instant(rs, "saml_cert_expires_at")))
+                .optional().filter(c -> c.expiresAt() != null);
+    }
+
     public boolean delete(String id) {
         return jdbc.sql("DELETE FROM client WHERE id = ?").param(id).update() == 1;
     }

@@ -2,7 +2,6 @@ package dev.scimpilot.onboarding;
 
 import dev.scimpilot.secrets.Secret;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -20,9 +19,15 @@ record OnboardFormSubmission(
         @NotBlank @Size(max = 120) @Pattern(regexp = Validation.GROUP_NAME, message = "must not contain @ \" \\ / [ ] : | < > + = ; , ? *") String groupName,
         @NotBlank @Size(max = 200) @Pattern(regexp = Validation.PATTERN_WORDS, message = "must be words separated by |") String mailExclusion,
         @Size(max = 200) @Pattern(regexp = "^(" + Validation.PATTERN_WORDS + ")?$", message = "must be words separated by | or empty") String upnExclusion,
-        @NotBlank @Size(max = 500) String scimUrl,
-        @NotNull Secret scimToken,
-        @Pattern(regexp = "^(true|false)?$") String usesIntune) {
+        @Size(max = 500) String scimUrl,
+        Secret scimToken,
+        @Pattern(regexp = "^(true|false)?$") String usesIntune,
+        @Pattern(regexp = "^(existing|new)?$", message = "must be existing or new") String sso) {
+
+    /** "new: set up SSO first": the SCIM URL and token come later, from a human step of the run. */
+    boolean newSso() {
+        return "new".equals(sso);
+    }
 
     @Override
     public String toString() {

@@ -88,34 +88,55 @@ class OnboardFormSubmitted implements CardAction<OnboardFormSubmission> {
         if (org == null) {
             return again(form, "NinjaOne has no organization " + form.ninjaOrgId() + ". Choose one from the list.");
         }
-        ScimEndpointProbe.Result tested = probe.probe(form.scimUrl(), form.scimToken());
-        if (!tested.ok()) {
-            return again(form, tested.message());
+        SecretRef token = null;
+        if (!form.newSso()) {
+            if (blank(form.scimUrl()) || form.scimToken() == null || form.scimToken().isBlank()) {
+                return again(form, "Paste the SCIM endpoint URL and token from NinjaOne, or choose \"set up SSO first\" "
+                        + "if NinjaOne has no identity provider for this client yet.");
+            }
+            ScimEndpointProbe.Result tested = probe.probe(form.scimUrl(), form.scimToken());
+            if (!tested.ok()) {
+                return again(form, tested.message());
+            }
+            if (!claim(conversation, form.draftId())) {
+                return closedAfterDoubleClick();
+            }
+            var expires = clock.instant().atOffset(ZoneOffset.UTC).plusMonths(6).toInstant();
+            token = vault.put(SecretVault.nameFor("scim", form.emailDomain()), form.scimToken(), expires);
         }
-        if (!pending.claim(conversation, form.draftId())) {
-            // a second click raced past the open-form check above: the first one goes on, this one changes nothing
-            return CardReply.replaceWith("notice", NoticeCard.of("This form is closed",
-                    "It was already submitted. Nothing else was checked or changed.", "See `runs`."));
+        if (form.newSso() && !claim(conversation, form.draftId())) {
+            return closedAfterDoubleClick();
         }
-        var expires = clock.instant().atOffset(ZoneOffset.UTC).plusMonths(6).toInstant();
-        SecretRef token = vault.put(SecretVault.nameFor("scim", form.emailDomain()), form.scimToken(), expires);
         OnboardingParameters parameters = new OnboardingParameters(form.clientName().strip(), form.emailDomain().toLowerCase(),
                 tenantId, org.id(), org.name(), "All".equals(form.fallback()) ? "All" : "", List.of(), form.groupName().strip(),
-                form.mailExclusion(), form.upnExclusion(), OnboardingParameters.DEFAULT_APP_NAME, form.scimUrl().strip(),
-                token, "true".equals(form.usesIntune()), null);
+                form.mailExclusion(), form.upnExclusion(), OnboardingParameters.DEFAULT_APP_NAME,
+                form.newSso() ? null : form.scimUrl().strip(), token, "true".equals(form.usesIntune()), null, form.newSso());
         OnboardingDraft draft = new OnboardingDraft(form.draftId(), conversation, request.user().aadObjectId(),
                 request.user().displayName(), parameters, List.of());
         pending.start(conversation, draft.draftId() + "/preflight", "the onboarding of " + parameters.clientName());
         flow.preflight(draft);
         String vaultNote = vault.durable() ? "It is in the vault and will not be shown again."
                 : "Local mode has no vault: it is kept in memory only, so a restart of the bot forgets it.";
+        String tokenNote = form.newSso() ? "SAML SSO is set up first: after the approval the run pauses for you in NinjaOne "
+                + "(identity provider, metadata import, then the SCIM token)."
+                : "NinjaOne accepted the SCIM token. " + vaultNote;
         return CardReply.replaceWith("notice", new NoticeCard("Onboarding request received",
-                request.user().displayName() + " asked to onboard " + parameters.clientName() + ". NinjaOne accepted the SCIM token. "
-                        + vaultNote,
+                request.user().displayName() + " asked to onboard " + parameters.clientName() + ". " + tokenNote,
                 List.of(new NoticeCard.Fact("Email domain", parameters.emailDomain()),
                         new NoticeCard.Fact("Tenant", tenantId),
                         new NoticeCard.Fact("NinjaOne organization", org.name() + " (" + org.id() + ")")),
                 "Checking the tenant now (read-only); the preflight report and the plan follow."));
+    }
+
+    /** True for exactly one of two simultaneous submits of the same form (see PendingInteractions#claim). */
+    private boolean claim(String conversation, String draftId) {
+        return pending.claim(conversation, draftId);
+    }
+
+    /** A second click raced past the open-form check: the first one goes on, this one changes nothing. */
+    private static CardReply closedAfterDoubleClick() {
+        return CardReply.replaceWith("notice", NoticeCard.of("This form is closed",
+                "It was already submitted. Nothing else was checked or changed.", "See `runs`."));
     }
 
     private CardReply again(OnboardFormSubmission form, String problem) {

@@ -34,7 +34,8 @@ class OnboardForms {
         }
         String preselected = bestMatch(orgs, clientName);
         return new OnboardFormCard(draftId, clientName, "", "", preselected, choices(orgs),
-                OnboardingParameters.DEFAULT_GROUP, "All", OnboardingParameters.DEFAULT_MAIL_EXCLUSION, "", "", false,
+                OnboardingParameters.DEFAULT_GROUP, "All", OnboardingParameters.DEFAULT_MAIL_EXCLUSION, "", "",
+                OnboardFormCard.SSO_EXISTING, false,
                 problem, OnboardFormCard.NINJA_NOTE);
     }
 
@@ -47,8 +48,8 @@ class OnboardForms {
             orgs = List.of();
         }
         return new OnboardFormCard(s.draftId(), s.clientName(), s.emailDomain(), nz(s.tenantId()), s.ninjaOrgId(),
-                choices(orgs), s.groupName(), s.fallback(), s.mailExclusion(), nz(s.upnExclusion()), s.scimUrl(),
-                "true".equals(s.usesIntune()), problem, OnboardFormCard.NINJA_NOTE);
+                choices(orgs), s.groupName(), s.fallback(), s.mailExclusion(), nz(s.upnExclusion()), nz(s.scimUrl()),
+                s.newSso() ? OnboardFormCard.SSO_NEW : OnboardFormCard.SSO_EXISTING, "true".equals(s.usesIntune()), problem, OnboardFormCard.NINJA_NOTE);
     }
 
     private static List<OnboardFormCard.Organization> choices(List<NinjaOrganization> orgs) {

@@ -11,6 +11,7 @@ import dev.scimpilot.chat.Reply;
 import dev.scimpilot.runs.Failures;
 import dev.scimpilot.runs.RunService;
 import dev.scimpilot.runs.Runbook;
+import dev.scimpilot.runs.Runbooks;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 class OnboardingFlow {
 
     private final ObjectProvider<Preflight> preflight;
-    private final ObjectProvider<Runbook<OnboardingParameters>> runbook;
+    private final Runbooks runbooks;
     private final RunService runs;
     private final OnboardingDrafts drafts;
     private final PendingInteractions pending;
@@ -33,11 +34,11 @@ class OnboardingFlow {
     private final BackgroundWork background;
     private final AdminConsent consent;
 
-    OnboardingFlow(ObjectProvider<Preflight> preflight, ObjectProvider<Runbook<OnboardingParameters>> runbook, RunService runs,
+    OnboardingFlow(ObjectProvider<Preflight> preflight, Runbooks runbooks, RunService runs,
             OnboardingDrafts drafts, PendingInteractions pending, ProactiveMessenger messenger, BackgroundWork background,
             AdminConsent consent) {
         this.preflight = preflight;
-        this.runbook = runbook;
+        this.runbooks = runbooks;
         this.runs = runs;
         this.drafts = drafts;
         this.pending = pending;
@@ -87,7 +88,9 @@ class OnboardingFlow {
         OnboardingParameters planned = p.withExtraCompanyNames(extraCompanyNames);
         drafts.delete(draft.draftId());
         pending.clearIf(draft.conversationId(), draft.draftId() + "/preflight");
-        runs.plan(runbook.getObject(), planned, new ChatUser(null, draft.requesterId(), draft.requesterName()),
-                draft.conversationId());
+        @SuppressWarnings("unchecked")
+        Runbook<OnboardingParameters> chosen = (Runbook<OnboardingParameters>) runbooks.get(
+                planned.setUpSso() ? OnboardingParameters.SSO_RUN_KIND : OnboardingParameters.RUN_KIND);
+        runs.plan(chosen, planned, new ChatUser(null, draft.requesterId(), draft.requesterName()), draft.conversationId());
     }
 }

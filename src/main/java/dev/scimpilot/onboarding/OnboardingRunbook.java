@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** The per-client onboarding runbook (steps 1, 2, 5, 6, 7, 8 and the NinjaOne check) as a run: {@code onboard-client}. */
+/**
+ * The per-client onboarding runbook (steps 1, 2, 5, 6, 7, 8, the NinjaOne check, the registry, and step 9 for Intune
+ * clients as a human step) as a run: {@code onboard-client}.
+ */
 @Component
 public class OnboardingRunbook implements Runbook<OnboardingParameters> {
 
@@ -27,10 +30,11 @@ public class OnboardingRunbook implements Runbook<OnboardingParameters> {
     private final Clock clock;
 
     public OnboardingRunbook(GraphClients graph, NinjaOne ninja, SecretVault vault, ScimUrlPolicy policy,
-            RecordClientStep recordClient, Clock clock) {
+            RecordClientStep recordClient, IntuneStep intune, Clock clock) {
         this.clock = clock;
         this.steps = new ArrayList<>(OnboardingSteps.all(graph, ninja, vault, policy));
         this.steps.add(recordClient); // the runbook's Client Registry, once everything is in place
+        this.steps.add(intune); // step 9, a human step; skipped when the client does not use Intune
     }
 
     @Override

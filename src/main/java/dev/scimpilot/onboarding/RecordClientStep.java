@@ -2,6 +2,8 @@ package dev.scimpilot.onboarding;
 
 import dev.scimpilot.clients.Client;
 import dev.scimpilot.clients.ClientRegistry;
+import dev.scimpilot.clients.SamlCertificate;
+import dev.scimpilot.onboarding.steps.Facts;
 import dev.scimpilot.runs.Run;
 import dev.scimpilot.runs.RunContext;
 import dev.scimpilot.runs.RunRepository;
@@ -74,7 +76,16 @@ public class RecordClientStep implements RunStep<OnboardingParameters> {
                 run.fact("servicePrincipalId").orElse(null), run.fact("jobId").orElse(null), p.scimUrl(),
                 p.scimToken() == null ? null : p.scimToken().name(), p.scimToken() == null ? null : p.scimToken().version(),
                 now, expires, current.conversationId(), current.requester().name(), now, run.runId(), now));
-        return StepOutcome.did("Recorded; SCIM token expires " + expires.atOffset(ZoneOffset.UTC).toLocalDate())
+        // SAML SSO set up (or found) by this run: its token-signing certificate expires too, so the registry keeps it
+        var samlThumbprint = run.fact(Facts.SAML_CERT_THUMBPRINT);
+        var samlExpires = run.fact(Facts.SAML_CERT_EXPIRES_AT);
+        String saml = "";
+        if (samlThumbprint.isPresent() && samlExpires.isPresent()) {
+            Instant certExpires = Instant.parse(samlExpires.get());
+            registry.saveSamlCertificate(id, new SamlCertificate(samlThumbprint.get(), certExpires));
+            saml = "; SAML signing certificate expires " + certExpires.atOffset(ZoneOffset.UTC).toLocalDate();
+        }
+        return StepOutcome.did("Recorded; SCIM token expires " + expires.atOffset(ZoneOffset.UTC).toLocalDate() + saml)
                 .withFact("clientId", id);
     }
 

@@ -57,8 +57,9 @@ class RunExecutor {
         Instant now = clock.instant();
         runs.transition(run.id(), List.of(RunStatus.APPROVED), RunStatus.RUNNING, now);
         // A RUNNING step here means the previous attempt died mid-step (restart): run it again; steps are idempotent.
+        // A WAITING step in a run that is not WAITING means the bot stopped while pausing it: pause again.
         Optional<Run.Step> next = run.steps().stream()
-                .filter(s -> s.state() == StepState.PENDING || s.state() == StepState.RUNNING)
+                .filter(s -> s.state() == StepState.PENDING || s.state() == StepState.RUNNING || s.state() == StepState.WAITING)
                 .findFirst();
         if (next.isEmpty()) {
             if (runs.transition(run.id(), List.of(RunStatus.RUNNING), RunStatus.SUCCEEDED, now)) {
@@ -82,6 +83,10 @@ class RunExecutor {
             }
             if (impl.changesTenant() && drifted(step, plan)) {
                 askAgain(run, runbook, context, step);
+                return;
+            }
+            if (plan instanceof StepPlan.Human) {
+                waitForPerson(run, step, impl, context);
                 return;
             }
             if (plan instanceof StepPlan.InPlace inPlace) {
@@ -110,6 +115,27 @@ class RunExecutor {
         log.info("run={} step={} finished", run.shortId(), step.stepId());
         notify(run.id());
         scheduler.scheduleNext(run.id(), clock.instant());
+    }
+
+    /**
+     * A human step: the run pauses (WAITING, persisted, so a restart changes nothing) until a person answers its
+     * card ({@link RunService#answer}); no task is scheduled meanwhile.
+     */
+    private <P extends Record> void waitForPerson(Run run, Run.Step step, RunStep<P> impl, RunContext<P> context) {
+        if (!(impl instanceof HumanStep)) {
+            fail(run, step, "this step asked for a person but is not a human step (a bug in its runbook)", context);
+            return;
+        }
+        Instant now = clock.instant();
+        runs.addFacts(run.id(), context.facts());
+        runs.stepWaiting(run.id(), step.index(), now);
+        if (!runs.transition(run.id(), List.of(RunStatus.RUNNING), RunStatus.WAITING, now)) {
+            return; // cancelled meanwhile
+        }
+        audit.record(BOT, BOT_NAME, "step.waiting", run.id(), run.clientName(), step.title() + ": waiting for "
+                + run.requester().name());
+        log.info("run={} step={} waits for a person", run.shortId(), step.stepId());
+        notify(run.id());
     }
 
     /** A step approved as "already in place" now needs a change, or its change differs from what was approved. */

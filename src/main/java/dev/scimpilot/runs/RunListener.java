@@ -4,4 +4,10 @@ package dev.scimpilot.runs;
 public interface RunListener {
 
     void runChanged(Run run);
+
+    /**
+     * A run has waited for a person (a human step) longer than {@code scimpilot.runs.remind-waiting-after};
+     * remind its requester. Called once per reminder period, on one replica.
+     */
+    default void runStillWaiting(Run run, Run.Step waiting) {}
 }

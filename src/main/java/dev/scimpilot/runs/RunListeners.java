@@ -25,4 +25,14 @@ class RunListeners {
             }
         }
     }
+
+    void runStillWaiting(Run run, Run.Step waiting) {
+        for (RunListener listener : listeners.orderedStream().toList()) {
+            try {
+                listener.runStillWaiting(run, waiting);
+            } catch (RuntimeException e) {
+                log.warn("run={} reminder by {} failed: {}", run.shortId(), listener.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
 }

@@ -133,6 +133,30 @@ public class RunRepository {
                 .params(state.name(), result, requestIds, error, ts(now), runId, index).update();
     }
 
+    /** A human step starts waiting: the step is WAITING and the run remembers since when (for reminders). */
+    void stepWaiting(String runId, int index, Instant now) {
+        jdbc.sql("UPDATE run_step SET state = 'WAITING' WHERE run_id = ? AND step_index = ?").params(runId, index).update();
+        jdbc.sql("UPDATE run SET waiting_since = ?, reminded_at = NULL WHERE id = ?").params(ts(now), runId).update();
+    }
+
+    /** Runs that wait for a person since before {@code before} and whose requester was not reminded since then. */
+    List<String> idsWaitingUnremindedSince(Instant before) {
+        return jdbc.sql("SELECT id FROM run WHERE status = 'WAITING' AND waiting_since <= ? AND (reminded_at IS NULL OR reminded_at <= ?)")
+                .params(ts(before), ts(before)).query(String.class).list();
+    }
+
+    /** Claims one reminder (so only one replica sends it): false when another one did meanwhile. */
+    boolean markReminded(String runId, Instant before, Instant now) {
+        return jdbc.sql("UPDATE run SET reminded_at = ? WHERE id = ? AND status = 'WAITING' AND (reminded_at IS NULL OR reminded_at <= ?)")
+                .params(ts(now), runId, ts(before)).update() == 1;
+    }
+
+    /** Since when a run waits for a person (empty when it does not). */
+    public Optional<Instant> waitingSince(String runId) {
+        return jdbc.sql("SELECT waiting_since FROM run WHERE id = ? AND status = 'WAITING'").param(runId)
+                .query((rs, i) -> instant(rs, "waiting_since")).optional();
+    }
+
     void resetStep(String runId, int index) {
         jdbc.sql("UPDATE run_step SET state = 'PENDING', error = NULL, finished_at = NULL WHERE run_id = ? AND step_index = ?")
                 .params(runId, index).update();

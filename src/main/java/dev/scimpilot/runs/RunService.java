@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import dev.scimpilot.secrets.Secret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -129,7 +131,7 @@ public class RunService {
             return Outcome.refused("Only the requester or an approver may cancel this run.", run);
         }
         List<RunStatus> cancellable = List.of(RunStatus.DRAFT, RunStatus.PLANNED, RunStatus.AWAITING_APPROVAL,
-                RunStatus.APPROVED, RunStatus.RUNNING, RunStatus.FAILED);
+                RunStatus.APPROVED, RunStatus.RUNNING, RunStatus.FAILED, RunStatus.WAITING);
         Instant now = clock.instant();
         if (!runs.transition(runId, cancellable, RunStatus.CANCELLED, now)) {
             return Outcome.refused("Run " + run.shortId() + " is " + run.status().label() + " and cannot be cancelled.", run);
@@ -158,6 +160,118 @@ public class RunService {
         scheduler.scheduleNext(runId, now);
         audit.record(user.aadObjectId(), user.displayName(), "run.retried", runId, run.clientName(), null);
         return Outcome.ok("Retrying run " + run.shortId() + " from the step that failed.", notify(runId));
+    }
+
+    /** The card of the run's human step {@code index}: what to do, what to copy, what to enter. */
+    public Optional<HumanTask> humanTask(Run run, int index) {
+        return humanTask(run, runbooks.get(run.kind()), index);
+    }
+
+    private <P extends Record> Optional<HumanTask> humanTask(Run run, Runbook<P> runbook, int index) {
+        if (index < 0 || index >= runbook.steps().size() || !(runbook.steps().get(index) instanceof HumanStep<P> human)) {
+            return Optional.empty();
+        }
+        return Optional.of(human.task(new RunContext<>(run.id(), runbooks.parameters(run, runbook), new HashMap<>(run.facts()))));
+    }
+
+    /**
+     * A person's answer to the human step the run waits at ({@code stepNumber} = index + 1, as on the card): checked
+     * here (who, run state, plan version, step, required inputs, then the step's own checks) before anything is
+     * recorded; a refused answer changes nothing. Text inputs come in the order the task declares them.
+     */
+    public Outcome answer(String runId, int planVersion, int stepNumber, ChatUser user, List<String> texts, Secret secret) {
+        Run run = runs.find(runId).orElse(null);
+        if (run == null) {
+            return Outcome.refused("I cannot find that run. Nothing was changed.", null);
+        }
+        var refusal = whyNotAnswerer(user, run);
+        if (refusal.isPresent()) {
+            audit.record(user.aadObjectId(), user.displayName(), "step.answer-refused", runId, run.clientName(), refusal.get());
+            return Outcome.refused(refusal.get(), run);
+        }
+        Optional<Run.Step> waiting = run.steps().stream().filter(s -> s.state() == StepState.WAITING).findFirst();
+        if (run.status() != RunStatus.WAITING || waiting.isEmpty() || run.planVersion() != planVersion
+                || waiting.get().index() + 1 != stepNumber) {
+            return Outcome.refused("This step is not waiting for an answer any more (run " + run.shortId() + " is "
+                    + run.status().label() + "). Nothing was changed.", run);
+        }
+        return answer(run, runbooks.get(run.kind()), waiting.get(), user, texts, secret);
+    }
+
+    private <P extends Record> Outcome answer(Run run, Runbook<P> runbook, Run.Step step, ChatUser user, List<String> texts,
+            Secret secret) {
+        HumanStep<P> human = (HumanStep<P>) runbook.steps().get(step.index());
+        RunContext<P> context = new RunContext<>(run.id(), runbooks.parameters(run, runbook), new HashMap<>(run.facts()));
+        HumanTask task = human.task(context);
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        int slot = 0;
+        for (HumanTask.Input input : task.inputs()) {
+            if (input.secret()) {
+                if (input.required() && (secret == null || secret.isBlank())) {
+                    missing.add(input.label());
+                }
+                continue;
+            }
+            String value = slot < texts.size() && texts.get(slot) != null ? texts.get(slot).strip() : "";
+            slot++;
+            if (input.required() && value.isEmpty()) {
+                missing.add(input.label());
+            }
+            values.put(input.id(), value);
+        }
+        if (!missing.isEmpty()) {
+            return Outcome.refused("Please fill in: " + String.join(", ", missing) + ". Nothing was changed.", run);
+        }
+        HumanStep.Accepted accepted;
+        try {
+            accepted = human.accept(context, new HumanAnswer(values, secret, user.aadObjectId(), user.displayName()));
+        } catch (HumanStep.Refused e) {
+            return Outcome.refused(e.getMessage() + " Nothing was changed.", run);
+        } catch (RuntimeException e) {
+            log.warn("run={} human step {} could not check the answer", run.shortId(), step.stepId(), e);
+            return Outcome.refused("I could not check that answer: " + Failures.describe(e) + " Nothing was changed.", run);
+        }
+        Instant now = clock.instant();
+        // the claim: two people answering at once, or an answer racing a cancel, record one answer at most
+        if (!runs.transition(run.id(), List.of(RunStatus.WAITING), RunStatus.RUNNING, now)) {
+            Run current = runs.find(run.id()).orElseThrow();
+            return Outcome.refused("This step was answered or the run stopped meanwhile (run " + current.shortId() + " is "
+                    + current.status().label() + "). Nothing was changed.", current);
+        }
+        Map<String, String> facts = new HashMap<>(accepted.facts());
+        facts.put("human." + step.stepId() + ".by", user.displayName());
+        facts.put("human." + step.stepId() + ".at", now.toString());
+        runs.addFacts(run.id(), facts);
+        String when = java.time.format.DateTimeFormatter.ofPattern("dd MMM HH:mm").withZone(java.time.ZoneOffset.UTC).format(now);
+        runs.stepFinished(run.id(), step.index(), StepState.DONE, accepted.did() + " (" + user.displayName() + ", " + when
+                + " UTC)", null, null, now);
+        audit.record(user.aadObjectId(), user.displayName(), "step.answered", run.id(), run.clientName(),
+                step.title() + ": " + accepted.did());
+        scheduler.scheduleNext(run.id(), now);
+        return Outcome.ok("Thanks, " + user.displayName() + ": " + step.title() + " is recorded. Continuing run "
+                + run.shortId() + ".", notify(run.id()));
+    }
+
+    /** Why {@code user} may not answer the human steps of run {@code runId} (empty: they may, or no such run). */
+    public Optional<String> whyNotAnswererOf(String runId, ChatUser user) {
+        return runs.find(runId).flatMap(run -> whyNotAnswerer(user, run).map(why -> {
+            audit.record(user.aadObjectId(), user.displayName(), "step.answer-refused", runId, run.clientName(), why);
+            return why;
+        }));
+    }
+
+    /** The technician who asked for the run or the approver who approved it, and still in that role. */
+    public Optional<String> whyNotAnswerer(ChatUser user, Run run) {
+        String id = user == null ? null : user.aadObjectId();
+        boolean requester = id != null && id.equalsIgnoreCase(run.requester().id()) && access.isTechnician(user);
+        boolean approver = id != null && run.approver() != null && id.equalsIgnoreCase(run.approver().id()) && access.isApprover(user);
+        if (requester || approver) {
+            return Optional.empty();
+        }
+        return Optional.of("Only " + run.requester().name() + " (who asked for run " + run.shortId() + ")"
+                + (run.approver() == null ? "" : " or " + run.approver().name() + " (who approved it)")
+                + " may answer this step. Nothing was changed.");
     }
 
     /** Records facts a person reported about a run (e.g. a checklist), with who and when. */

@@ -5,7 +5,9 @@ import java.util.Set;
 
 /** Lifecycle of a run. Terminal states never change again. */
 public enum RunStatus {
-    DRAFT, PLANNED, AWAITING_APPROVAL, APPROVED, RUNNING, SUCCEEDED, FAILED, REJECTED, EXPIRED, CANCELLED;
+    DRAFT, PLANNED, AWAITING_APPROVAL, APPROVED, RUNNING, SUCCEEDED, FAILED, REJECTED, EXPIRED, CANCELLED,
+    /** Paused at a human step until a technician answers its card (or someone cancels the run). */
+    WAITING;
 
     private static final Set<RunStatus> TERMINAL = EnumSet.of(SUCCEEDED, REJECTED, EXPIRED, CANCELLED);
 
@@ -15,6 +17,9 @@ public enum RunStatus {
     }
 
     public String label() {
+        if (this == WAITING) {
+            return "waiting for you";
+        }
         return name().toLowerCase().replace('_', ' ');
     }
 }

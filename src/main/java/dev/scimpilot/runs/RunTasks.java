@@ -43,6 +43,25 @@ class RunTasks {
         });
     }
 
+    /** Reminds the requester of a run that waits for a person (a human step) longer than remind-waiting-after. */
+    @Bean
+    Task<Void> remindWaitingRunsTask(RunRepository runs, RunListeners listeners, RunProperties properties, Clock clock) {
+        return Tasks.recurring("remind-waiting-runs", FixedDelay.of(Duration.ofMinutes(1)))
+                .execute((instance, context) -> remindWaiting(runs, listeners, properties, clock));
+    }
+
+    static void remindWaiting(RunRepository runs, RunListeners listeners, RunProperties properties, Clock clock) {
+        Instant now = clock.instant();
+        Instant before = now.minus(properties.remindWaitingAfter());
+        for (String id : runs.idsWaitingUnremindedSince(before)) {
+            if (!runs.markReminded(id, before, now)) {
+                continue; // another replica reminded, or the run moved on
+            }
+            runs.find(id).ifPresent(run -> run.steps().stream().filter(s -> s.state() == StepState.WAITING).findFirst()
+                    .ifPresent(step -> listeners.runStillWaiting(run, step)));
+        }
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void resumeInterruptedRuns(ApplicationReadyEvent event) {
         RunRepository runs = event.getApplicationContext().getBean(RunRepository.class);

@@ -18,6 +18,14 @@ public sealed interface StepPlan {
     /** {@code creates}: makes something new (a group, an app) rather than changing what exists. */
     record Change(String summary, String details, Map<String, String> found, boolean creates) implements StepPlan {}
 
+    /** A person does this step (see {@link HumanStep}); the run pauses for them after approval. */
+    record Human(String summary) implements StepPlan {
+        @Override
+        public Map<String, String> found() {
+            return Map.of();
+        }
+    }
+
     record Blocked(String summary) implements StepPlan {
         @Override
         public Map<String, String> found() {
@@ -42,14 +50,21 @@ public sealed interface StepPlan {
         return new Change(summary, details, Map.of(), true);
     }
 
+    static StepPlan human(String whatThePersonDoes) {
+        return new Human(whatThePersonDoes);
+    }
+
     static StepPlan blocked(String reason) {
         return new Blocked(reason);
     }
 
-    /** Stored with the step: IN_PLACE, CREATE, CHANGE or BLOCKED. */
+    /** Stored with the step: IN_PLACE, CREATE, CHANGE, HUMAN or BLOCKED. */
     default String kind() {
         if (this instanceof Change c) {
             return c.creates() ? "CREATE" : "CHANGE";
+        }
+        if (this instanceof Human) {
+            return "HUMAN";
         }
         return this instanceof InPlace ? "IN_PLACE" : "BLOCKED";
     }

@@ -24,31 +24,45 @@ public class ScimUrlPolicy {
 
     /** Why the URL is refused (a sentence for chat), or empty when it is acceptable. */
     public Optional<String> check(String url) {
+        return check(url, "The SCIM endpoint URL");
+    }
+
+    /**
+     * The same rules for another NinjaOne URL a technician pastes (e.g. the identity provider's Entity ID or Reply
+     * URL): https on one of NinjaOne's hosts. {@code what} names it in the message ("The Entity ID").
+     */
+    public Optional<String> check(String url, String what) {
+        boolean scim = what.equals("The SCIM endpoint URL");
         if (url == null || url.isBlank()) {
-            return Optional.of("The SCIM endpoint URL is missing.");
+            return Optional.of(what + " is missing.");
         }
         URI uri;
         try {
             uri = new URI(url.trim());
         } catch (URISyntaxException e) {
-            return Optional.of("The SCIM endpoint URL is not a valid URL.");
+            return Optional.of(what + " is not a valid URL.");
         }
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
         boolean loopback = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1");
         if (uri.getUserInfo() != null) {
-            return Optional.of("The SCIM endpoint URL must not contain a user name or password.");
+            return Optional.of(what + " must not contain a user name or password.");
         }
-        if (loopback && properties.allowLoopback() && properties.allowedHosts().contains(host)) {
+        boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+        if (loopback && web && properties.allowLoopback() && properties.allowedHosts().contains(host)) {
             return Optional.empty(); // local mode: the sandbox's NinjaOne on this machine
         }
         if (!"https".equalsIgnoreCase(uri.getScheme())) {
-            return Optional.of("The SCIM endpoint URL must start with https://.");
+            return Optional.of(what + " must start with https://.");
         }
         if (host.isEmpty()) {
-            return Optional.of("The SCIM endpoint URL has no host name.");
+            return Optional.of(what + " has no host name.");
         }
         if (loopback || IPV4.matcher(host).matches() || host.startsWith("[")) {
-            return Optional.of("The SCIM endpoint must be a NinjaOne host name, not an IP address or localhost.");
+            return Optional.of((scim ? "The SCIM endpoint" : what) + " must be a NinjaOne host name, not an IP address or localhost.");
+        }
+        if (!properties.allowedHosts().contains(host) && !scim) {
+            return Optional.of("`" + host + "` is not a NinjaOne host (allowed: " + String.join(", ", properties.allowedHosts())
+                    + "). Copy " + what.replaceFirst("^The ", "the ") + " from the identity provider's page in NinjaOne.");
         }
         if (!properties.allowedHosts().contains(host)) {
             return Optional.of("`" + host + "` is not a NinjaOne SCIM host I may send tokens to (allowed: "

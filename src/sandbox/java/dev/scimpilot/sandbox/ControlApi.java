@@ -38,6 +38,15 @@ final class ControlApi {
                         .put("scimBaseUrl", idp.scimBaseUrl()).put("token", idp.token())
                         .put("tokenIssuedAt", idp.tokenIssuedAt().toString())
                         .put("tokenExpiresAt", idp.tokenExpiresAt().toString()));
+            } else if (seg.size() == 4 && seg.subList(0, 2).equals(List.of("ninjaone", "organizations"))
+                    && seg.get(3).equals("identity-provider") && ex.method.equals("POST")) {
+                var idp = sandbox.state().addIdentityProvider(Long.parseLong(seg.get(2)), Json.text(ex.json(), "displayName"));
+                ex.respond(200, Json.obj().put("id", idp.id()).put("displayName", idp.displayName())
+                        .put("entityId", idp.entityId()).put("replyUrl", idp.replyUrl()));
+            } else if (seg.size() == 4 && seg.subList(0, 2).equals(List.of("ninjaone", "organizations"))
+                    && seg.get(3).equals("saml-test") && ex.method.equals("POST")) {
+                var problems = sandbox.state().testSamlConnection(Long.parseLong(seg.get(2)), Json.text(ex.json(), "metadataUrl"));
+                ex.respond(200, Json.obj().put("passed", problems.isEmpty()).set("problems", Json.MAPPER.valueToTree(problems)));
             } else {
                 ex.respond(404, Json.obj().put("error", "unknown sandbox control " + ex.method + " " + ex.path));
             }

@@ -38,6 +38,12 @@ public final class DemoData {
     public static final String ALPENBLICK_COMPANY = "Alpenblick Sanitär + Heizung AG";
     public static final long ALPENBLICK_ORG_ID = 17;
 
+    /** A new client: Entra ID P1, but no identity provider in NinjaOne yet (SAML SSO comes first). */
+    public static final String BERGBLICK_TENANT_ID = "5d3f7b9e-2c4a-4e6b-8d1f-3a5c7e9b1d2f";
+    public static final String BERGBLICK_DOMAIN = "bergblick-holzbau.ch";
+    public static final String BERGBLICK_COMPANY = "Bergblick Holzbau AG";
+    public static final long BERGBLICK_ORG_ID = 26;
+
     public static final String RHEINTAL_TENANT_ID = "2a8c4e6f-1b3d-4f5a-9c7e-0d2b4f6a8c1e";
     public static final String RHEINTAL_DOMAIN = "rheintal-logistik.ch";
     public static final String RHEINTAL_COMPANY = "Rheintal Logistik AG";
@@ -90,6 +96,7 @@ public final class DemoData {
         alpenblick(s);
         rheintal(s);
         msp(s);
+        bergblick(s);
     }
 
     /** The MSP's own tenant: who may use SCIM Pilot, by group (scimpilot.access.directory-tenant). */
@@ -124,6 +131,18 @@ public final class DemoData {
             members.add(m);
         }
         t.groups.put(id, g);
+    }
+
+    /** No NinjaOne identity provider: onboarding must set up SAML SSO before NinjaOne lets anyone enable SCIM. */
+    private static void bergblick(SandboxState s) {
+        org(s, BERGBLICK_ORG_ID, BERGBLICK_COMPANY, "Holzbau und Zimmerei, Frutigen");
+        Tenant t = tenant(s, BERGBLICK_TENANT_ID, BERGBLICK_COMPANY, BERGBLICK_DOMAIN, "bergblickholzbau.onmicrosoft.com");
+        sku(t, SKU_BUSINESS_PREMIUM, "SPB", 10, 4, BUSINESS_PREMIUM_PLANS);
+        String c = BERGBLICK_COMPANY;
+        member(s, t, "peter.imboden", "Peter", "Imboden", c, "Inhaber");
+        member(s, t, "nadja.rubin", "Nadja", "Rubin", c, "Administration");
+        member(s, t, "luca.zurbruegg", "Luca", "Zurbrügg", c, "Zimmermann");
+        member(s, t, "noreply", "No", "Reply", c, null);                       // excluded
     }
 
     private static void ninjaOrganizations(SandboxState s) {

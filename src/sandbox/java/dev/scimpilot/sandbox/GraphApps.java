@@ -146,6 +146,7 @@ final class GraphApps {
                     throw GraphError.badRequest("Property '" + readOnly + "' is read-only and cannot be set.");
                 }
             }
+            GraphSaml.checkApplicationPatch(t, app, patch);
             app.setAll(patch);
             ex.noContent();
         }
@@ -224,6 +225,11 @@ final class GraphApps {
         if (seg.size() == 2 && ex.method.equals("GET")) {
             checkReplicated(t, seg.get(1));
             ex.respond(200, q.project(sp, null));
+        } else if (seg.size() == 2 && ex.method.equals("PATCH")) {
+            GraphSaml.patchServicePrincipal(sp, ex.json());
+            ex.noContent();
+        } else if (seg.size() == 3 && seg.get(2).equals("addTokenSigningCertificate") && ex.method.equals("POST")) {
+            ex.respond(200, GraphSaml.addTokenSigningCertificate(state, sp, ex.json()));
         } else if (seg.size() == 3 && seg.get(2).equals("owners") && ex.method.equals("GET")) {
             ex.respond(200, q.collection("directoryObjects", t.owners.getOrDefault(seg.get(1), List.of()), 100, 999, null));
         } else if (seg.size() == 3 && seg.get(2).equals("appRoleAssignedTo")) {

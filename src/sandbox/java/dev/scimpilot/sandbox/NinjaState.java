@@ -9,10 +9,15 @@ import java.util.Map;
 /** The simulated NinjaOne instance: organizations, users, API clients and SCIM identity providers. */
 final class NinjaState {
 
-    /** A SCIM-enabled identity provider; mutable because the token can be regenerated. */
+    /**
+     * An identity provider; mutable because the token can be regenerated. Added by a technician (display name, SAML
+     * metadata URL imported, Test Connection) before SCIM is enabled on it ({@code token} null until then).
+     */
     static final class IdentityProvider {
         final String id;
         final long organizationId;
+        String displayName;
+        String metadataUrl;
         String token;
         Instant tokenIssuedAt;
         Instant tokenExpiresAt;

@@ -53,6 +53,9 @@ public final class SandboxState {
     public record ScimIdentityProvider(String id, long organizationId, String scimBaseUrl, String token,
                                        Instant tokenIssuedAt, Instant tokenExpiresAt) { }
 
+    /** A NinjaOne identity provider as its page shows it: what to copy into Entra's SAML configuration. */
+    public record SamlIdentityProvider(String id, long organizationId, String displayName, String entityId, String replyUrl) { }
+
     final Map<String, Tenant> tenants = new LinkedHashMap<>();
     final NinjaState ninja = new NinjaState();
     private final SecureRandom random = new SecureRandom();
@@ -177,9 +180,77 @@ public final class SandboxState {
         if (idp == null) {
             idp = new NinjaState.IdentityProvider(newId(), organizationId);
             ninja.identityProviders.put(idp.id, idp);
+        }
+        if (idp.token == null) {
             issueToken(idp, Instant.now());
         }
         return view(idp);
+    }
+
+    /** The human step in NinjaOne: add an identity provider (no SCIM yet) and read its Entity ID and Reply URL. */
+    public synchronized SamlIdentityProvider addIdentityProvider(long organizationId, String displayName) {
+        if (!ninja.organizations.containsKey(organizationId)) {
+            throw new IllegalArgumentException("no NinjaOne organization " + organizationId);
+        }
+        NinjaState.IdentityProvider idp = ninja.idpForOrganization(organizationId);
+        if (idp == null) {
+            idp = new NinjaState.IdentityProvider(newId(), organizationId);
+            ninja.identityProviders.put(idp.id, idp);
+        }
+        idp.displayName = displayName;
+        return samlView(idp);
+    }
+
+    private SamlIdentityProvider samlView(NinjaState.IdentityProvider idp) {
+        return new SamlIdentityProvider(idp.id, idp.organizationId, idp.displayName, baseUrl + "/saml/" + idp.id,
+                baseUrl + "/saml/" + idp.id + "/acs");
+    }
+
+    /**
+     * NinjaOne's "Import metadata from URL" and "Test Connection": what would fail, by looking at the Entra app the
+     * metadata URL names (SAML mode, this provider's Entity ID and Reply URL, a preferred signing certificate, and at
+     * least one assignment, since the test signs a user in). Empty = the test passes and the provider is saved.
+     */
+    public synchronized List<String> testSamlConnection(long organizationId, String metadataUrl) {
+        NinjaState.IdentityProvider idp = requireIdp(organizationId);
+        SamlIdentityProvider saml = samlView(idp);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(".*/([0-9a-f-]{36})/federationmetadata/2007-06/"
+                + "federationmetadata\\.xml\\?appid=([0-9a-f-]{36})$").matcher(metadataUrl == null ? "" : metadataUrl);
+        if (!m.matches()) {
+            return List.of("the metadata URL is not an Entra federation metadata URL");
+        }
+        Tenant t = tenants.get(m.group(1));
+        if (t == null) {
+            return List.of("no such tenant " + m.group(1));
+        }
+        List<String> problems = new java.util.ArrayList<>();
+        ObjectNode app = t.applications.values().stream().filter(a -> a.path("appId").asText().equals(m.group(2)))
+                .findFirst().orElse(null);
+        ObjectNode sp = t.servicePrincipals.values().stream().filter(a -> a.path("appId").asText().equals(m.group(2)))
+                .findFirst().orElse(null);
+        if (app == null || sp == null) {
+            return List.of("no application " + m.group(2) + " in tenant " + t.id);
+        }
+        if (!"saml".equals(sp.path("preferredSingleSignOnMode").asText(null))) {
+            problems.add("single sign-on mode is not SAML");
+        }
+        if (!app.path("identifierUris").toString().contains("\"" + saml.entityId() + "\"")) {
+            problems.add("the Entity ID " + saml.entityId() + " is not an identifier of the app");
+        }
+        if (!app.path("web").path("redirectUris").toString().contains("\"" + saml.replyUrl() + "\"")) {
+            problems.add("the Reply URL " + saml.replyUrl() + " is not a redirect URI of the app");
+        }
+        if (!sp.hasNonNull("preferredTokenSigningKeyThumbprint")
+                || !GraphSaml.hasSigningKey(sp, sp.path("preferredTokenSigningKeyThumbprint").asText())) {
+            problems.add("no token-signing certificate is preferred");
+        }
+        if (t.appRoleAssignedTo.getOrDefault(sp.path("id").asText(), List.of()).isEmpty()) {
+            problems.add("nobody is assigned to the app, so no test user can sign in");
+        }
+        if (problems.isEmpty()) {
+            idp.metadataUrl = metadataUrl;
+        }
+        return problems;
     }
 
     /** NinjaOne "regenerate token": the old token stops working at once; the new one lives six months. */

@@ -24,7 +24,7 @@ class CardTemplatesTest {
     private static final CardTemplates CARDS = new CardTemplates();
     private static final Pattern VERB = Pattern.compile("[a-z]+\\.[a-z]+");
     /** What Action.Execute data may carry: ids and version guards, never secrets. */
-    private static final Set<String> DATA_KEYS = Set.of("runId", "planVersion", "clientId", "draftId", "page");
+    private static final Set<String> DATA_KEYS = Set.of("runId", "planVersion", "clientId", "draftId", "page", "step");
 
     static Stream<String> cardNames() {
         return CardConformanceTest.cardNames().stream();

@@ -50,7 +50,7 @@ class NinjaOneRestClientTests {
     void organizationsArePagedWithPageSizeAndAfter() {
         var paged = new NinjaOneRestClient(new NinjaOneProperties(sb.ninjaOneBaseUrl(), NINJA_CLIENT_ID,
                 NINJA_CLIENT_SECRET, null, Duration.ofSeconds(5)), 4);
-        assertThat(paged.organizations()).extracting(NinjaOrganization::id).containsExactly(3L, 12L, 14L, 17L, 21L, 24L);
+        assertThat(paged.organizations()).extracting(NinjaOrganization::id).containsExactly(3L, 12L, 14L, 17L, 21L, 24L, 26L);
         assertThat(sb.requests()).filteredOn(r -> r.path().endsWith("/v2/organizations")).extracting(r -> r.query())
                 .containsExactly("pageSize=4", "pageSize=4&after=17");
     }

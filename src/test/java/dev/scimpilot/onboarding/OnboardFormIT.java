@@ -96,6 +96,23 @@ class OnboardFormIT {
     }
 
     @Test
+    void withoutAScimTokenTheFormAsksForItOrForTheSsoSetUp() {
+        JsonNode form = openForm("Brennwald + Heilig AG");
+        assertThat(input(form, "sso").path("value").asText()).isEqualTo("existing");
+        ObjectNode inputs = inputs(form, "x-token");
+        inputs.with("value").with("action").with("data").put("scimUrl", "").put("sso", "existing").remove("scimToken");
+
+        JsonNode again = invokeCard(inputs);
+
+        assertThat(text(again)).contains("Paste the SCIM endpoint URL and token").contains("set up SSO first");
+        assertThat(input(again, "sso").path("value").asText()).isEqualTo("existing");
+        ObjectNode wrongChoice = inputs(form, "x-token");
+        wrongChoice.with("value").with("action").with("data").put("sso", "maybe");
+        assertThat(bot.post(wrongChoice).status()).isEqualTo(400);
+        assertThat(teams.calls().toString()).contains("sso must be existing or new");
+    }
+
+    @Test
     void unknownDomainAsksForTheTenantId() {
         JsonNode form = openForm("Nobody AG");
         ObjectNode inputs = inputs(form, "x-token");

@@ -99,6 +99,7 @@ class OnboardingRunIT {
     @Autowired RunService service;
     @Autowired RunRepository runs;
     @Autowired OnboardingRunbook runbook;
+    @Autowired OnboardingSsoRunbook ssoRunbook;
     @Autowired Preflight preflight;
     @Autowired SecretVault vault;
 
@@ -211,7 +212,7 @@ class OnboardingRunIT {
 
         assertThat(failed.steps()).extracting(Run.Step::state).containsExactly(StepState.DONE, StepState.DONE,
                 StepState.DONE, StepState.FAILED, StepState.PENDING, StepState.PENDING, StepState.PENDING,
-                StepState.PENDING); // steps 7, 8, the NinjaOne check and the registry entry never ran
+                StepState.PENDING, StepState.PENDING); // steps 7, 8, the NinjaOne check, the registry entry and step 9 never ran
         assertThat(failed.steps().get(3).error()).contains("token rejected by NinjaOne")
                 .doesNotContain("this-is-not-the-ninjaone-token");
         assertThat(failed.error()).startsWith("6 · SCIM provisioning");
@@ -293,6 +294,61 @@ class OnboardingRunIT {
         assertThat(r.canProceed()).isFalse();
         assertThat(check(r, "Tenant access").detail())
                 .contains("https://login.microsoftonline.com/" + unknown + "/adminconsent?client_id=");
+    }
+
+    /** Runbook step 9 for an Intune client: the run waits for the technician after the registry entry, then finishes. */
+    @Test
+    void anIntuneClientWaitsForStepNineInNinjaOneAndFinishesWhenTheTechnicianConfirms() {
+        OnboardingParameters b = brennwald(null);
+        OnboardingParameters p = new OnboardingParameters(b.clientName(), b.emailDomain(), b.tenantId(), b.ninjaOrganizationId(),
+                b.ninjaOrganizationName(), b.fallback(), b.extraCompanyNames(), b.groupName(), b.mailExclusion(), b.upnExclusion(),
+                b.appDisplayName(), b.scimUrl(), b.scimToken(), true, b.canaryUserId());
+        Run planned = service.plan(runbook, p, TECH, "conv-onboarding");
+        assertThat(planned.steps()).last().satisfies(s -> assertThat(s.planKind()).isEqualTo("HUMAN"))
+                .satisfies(s -> assertThat(s.title()).isEqualTo("9 · Intune in NinjaOne (you)"));
+        assertThat(service.approve(planned.id(), 1, BOSS).done()).isTrue();
+
+        Run waiting = await(planned.id(), r -> r.status() == RunStatus.WAITING || r.status() == RunStatus.FAILED);
+        assertThat(waiting.status()).as(waiting.error()).isEqualTo(RunStatus.WAITING);
+        assertThat(waiting.steps()).last().satisfies(s -> assertThat(s.state()).isEqualTo(StepState.WAITING));
+        assertThat(service.humanTask(waiting, waiting.steps().size() - 1).orElseThrow().copy())
+                .singleElement().satisfies(c -> assertThat(c.value()).isEqualTo(BRENNWALD_COMPANY + " (" + BRENNWALD_ORG_ID + ")"));
+
+        assertThat(service.answer(planned.id(), 1, waiting.steps().size(), BOSS, List.of(), null).done()).as("the approver may answer").isTrue();
+        Run done = await(planned.id(), r -> r.status() == RunStatus.SUCCEEDED);
+        assertThat(done.facts()).containsEntry("human.intune.by", "Bruno Approver");
+    }
+
+    /** SSO set-up on an app that already has another single sign-on set-up: shown as drift, nothing overwritten. */
+    @Test
+    void anAppWithAnotherSingleSignOnSetUpIsDriftInThePlanAndIsNotOverwritten() {
+        var g = current.graph.forTenant(RHEINTAL_TENANT_ID);
+        OnboardingParameters p = new OnboardingParameters(RHEINTAL_COMPANY, RHEINTAL_DOMAIN, RHEINTAL_TENANT_ID, RHEINTAL_ORG_ID,
+                RHEINTAL_COMPANY, "All", List.of(), OnboardingParameters.DEFAULT_GROUP, OnboardingParameters.DEFAULT_MAIL_EXCLUSION,
+                "", "NinjaOne SCIM", null, null, false, null, true);
+
+        com.microsoft.graph.models.ServicePrincipal password = new com.microsoft.graph.models.ServicePrincipal();
+        password.setPreferredSingleSignOnMode("password");
+        g.servicePrincipals().byServicePrincipalId(RHEINTAL_SP_ID).patch(password);
+        Run other = service.plan(ssoRunbook, p, TECH, "conv-onboarding");
+        assertThat(other.status()).isEqualTo(RunStatus.PLANNED);
+        assertThat(other.steps()).filteredOn(s -> s.stepId().equals("saml-sso")).singleElement()
+                .satisfies(s -> assertThat(s.planKind()).isEqualTo("BLOCKED"))
+                .satisfies(s -> assertThat(s.planSummary()).contains("Drift").contains("'password'"));
+
+        com.microsoft.graph.models.ServicePrincipal saml = new com.microsoft.graph.models.ServicePrincipal();
+        saml.setPreferredSingleSignOnMode("saml");
+        g.servicePrincipals().byServicePrincipalId(RHEINTAL_SP_ID).patch(saml);
+        com.microsoft.graph.models.Application identifier = new com.microsoft.graph.models.Application();
+        identifier.setIdentifierUris(List.of("https://sso.rheintal-logistik.ch/other-app"));
+        g.applications().byApplicationId(RHEINTAL_APP_OBJECT_ID).patch(identifier);
+        Run foreign = service.plan(ssoRunbook, p, TECH, "conv-onboarding");
+        assertThat(foreign.status()).isEqualTo(RunStatus.PLANNED);
+        assertThat(foreign.steps()).filteredOn(s -> s.stepId().equals("saml-sso")).singleElement()
+                .satisfies(s -> assertThat(s.planSummary()).contains("Drift").contains("https://sso.rheintal-logistik.ch/other-app"));
+        assertThat(service.approve(foreign.id(), 1, BOSS).done()).as("a blocked plan cannot be approved").isFalse();
+        assertThat(g.applications().byApplicationId(RHEINTAL_APP_OBJECT_ID).get().getIdentifierUris())
+                .containsExactly("https://sso.rheintal-logistik.ch/other-app");
     }
 
     private static PreflightReportCard.Check check(PreflightResult r, String name) {

@@ -78,7 +78,7 @@ class SandboxHttpTests {
         JsonNode state = JSON.readTree(get(sb.baseUrl() + "/_sandbox/state", null).body());
         assertThat(state.path("tenants").path(DemoData.RHEINTAL_TENANT_ID).path("jobs").path(0).path("status")
                 .path("code").asText()).isEqualTo("Quarantine");
-        assertThat(state.path("ninjaone").path("organizations")).hasSize(6);
+        assertThat(state.path("ninjaone").path("organizations")).hasSize(7);
 
         var faults = post(sb.baseUrl() + "/_sandbox/faults",
                 "{\"failNext\":{\"count\":1,\"pathRegex\":\"/organization$\",\"status\":503},\"latencyMillis\":100}");

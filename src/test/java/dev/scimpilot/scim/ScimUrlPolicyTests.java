@@ -41,4 +41,22 @@ class ScimUrlPolicyTests {
         assertThat(local.check(url)).isEmpty();
         assertThat(production.check(url)).isPresent();
     }
+
+    /** The same rules for the identity provider's Entity ID and Reply URL (SSO set-up), named in the message. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "http://eu.ninjarmm.com/saml|The Entity ID must start with https://",
+            "https://evil.example/saml|`evil.example` is not a NinjaOne host",
+            "https://10.0.0.5/saml|The Entity ID must be a NinjaOne host name",
+            "|The Entity ID is missing"})
+    void otherNinjaOneUrlsAreCheckedTheSameWayAndNamedInTheMessage(String url, String reason) {
+        assertThat(production.check(url, "The Entity ID")).get().asString().contains(reason);
+        assertThat(production.check("https://eu.ninjarmm.com/saml/abc", "The Entity ID")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://127.0.0.1/scim", "file://127.0.0.1/etc/passwd"})
+    void loopbackInLocalModeIsHttpOrHttpsOnly(String url) {
+        assertThat(local.check(url)).get().asString().contains("must start with https");
+    }
 }

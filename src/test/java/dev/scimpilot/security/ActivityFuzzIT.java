@@ -50,8 +50,9 @@ class ActivityFuzzIT {
     static final Sandbox sandbox = SandboxApp.sandbox();
     static final int CASES = 10_000;
     static final List<String> VERBS = List.of("run.approve", "run.reject", "run.refresh", "run.retry", "onboard.submit",
-            "onboard.cancel", "onboard.plan", "onboard.checklist", "token.rotate", "token.submit", "token.cancel", "register.submit",
-            "register.confirm", "register.cancel", "client.forget", "client.keep", "health.check", "x", "");
+            "onboard.cancel", "onboard.plan", "onboard.repair", "run.answer", "run.resume", "token.rotate", "token.submit",
+            "token.cancel", "register.submit", "register.confirm", "register.cancel", "client.forget", "client.keep",
+            "health.check", "x", "");
     static final List<String> TEXTS = List.of("help", "onboard client Brennwald", "runs", "clients", "client brennwald",
             "retry run 12345678", "cancel run 1234", "cancel", "check all", "rotate token", "rotate token brennwald",
             "register client Brennwald", "forget client brennwald", "<at>SCIM Pilot</at> runs", "", " ",

@@ -13,13 +13,17 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The whole application on a random port with an in-memory H2 database, replying to a
- * {@link FakeTeams} connector. Test classes add their own properties (app id, metadata URL).
+ * {@link FakeTeams} connector. Test classes add their own properties (app id, metadata URL). The unprompted expiry
+ * scan and watchdog do not start on their own here.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "scimpilot.data-dir=target/test-data"
+        "scimpilot.data-dir=target/test-data",
+        // unprompted reminders and alerts would land in the conversations other tests read; AlertsIT runs rounds itself
+        "scimpilot.reminders.startup-delay=PT10H",
+        "scimpilot.reminders.watchdog-interval=PT10H"
 })
 @Import(BotIntegrationTest.OfflineCredentials.class)
 public @interface BotIntegrationTest {
