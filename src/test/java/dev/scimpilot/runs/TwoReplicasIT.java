@@ -9,15 +9,41 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import dev.scimpilot.chat.AppCredentialsSource;
+import dev.scimpilot.testing.TestAppCredentials;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Two SCIM Pilot instances on one PostgreSQL: every step of every run is executed by exactly one of them. */
+/**
+ * Two SCIM Pilot instances on one PostgreSQL: every step of every run is executed by exactly one of them, and a run
+ * one of them was executing is finished by the other when the first stops.
+ */
 class TwoReplicasIT {
+
+    /** The widget runbook, labelled with the replica it runs in, so the test sees who applied each step. */
+    @Configuration(proxyBeanMethods = false)
+    static class LabelledWidgets {
+        @Bean
+        WidgetRunbook widgetRunbook(@Value("${test.replica}") String replica) {
+            return new WidgetRunbook(RunRestartIT.TENANT, replica);
+        }
+
+        @Bean
+        @Primary
+        AppCredentialsSource offlineAppCredentials() {
+            return TestAppCredentials::new;
+        }
+    }
 
     private final List<ConfigurableApplicationContext> replicas = new ArrayList<>();
 
@@ -30,8 +56,8 @@ class TwoReplicasIT {
     @Test
     void manyRunsOnTwoReplicasApplyEachStepOnce() {
         String url = freshDatabase();
-        ConfigurableApplicationContext a = start(url);
-        ConfigurableApplicationContext b = start(url);
+        ConfigurableApplicationContext a = start(url, "A");
+        ConfigurableApplicationContext b = start(url, "B");
         RunService serviceA = a.getBean(RunService.class);
         RunService serviceB = b.getBean(RunService.class);
         WidgetRunbook runbook = a.getBean(WidgetRunbook.class);
@@ -57,9 +83,46 @@ class TwoReplicasIT {
         assertThat(RunRestartIT.TENANT.applies("paint-widget")).isEqualTo(10);
     }
 
-    private ConfigurableApplicationContext start(String url) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ScimPilotApplication.class, RunRestartIT.Widgets.class)
-                .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+    @Test
+    void aRunOneReplicaWasExecutingIsFinishedByTheOtherWhenTheFirstStops() {
+        String url = freshDatabase();
+        Map<String, ConfigurableApplicationContext> byName = Map.of("A", start(url, "A"), "B", start(url, "B"));
+        RunService service = byName.get("A").getBean(RunService.class);
+        Run run = service.plan(byName.get("A").getBean(WidgetRunbook.class), new WidgetRunbook.Params("Failover AG", "teal"),
+                new ChatUser("29:t", "tech-1", "Anna"), "conv-1");
+
+        // Whichever replica picked up step 1 stops as soon as it has applied it, i.e. between step 1 and step 2.
+        AtomicReference<String> stopped = new AtomicReference<>();
+        RunRestartIT.TENANT.afterApply = step -> {
+            if (step.equals("create-widget") && stopped.get() == null) {
+                String last = RunRestartIT.TENANT.appliedBy.get(RunRestartIT.TENANT.appliedBy.size() - 1);
+                stopped.set(last.substring(last.indexOf('@') + 1));
+                new Thread(byName.get(stopped.get())::close).start();
+                sleep(1500); // the shutdown is under way before this step ends and schedules the next one
+            }
+        };
+        service.approve(run.id(), 1, new ChatUser("29:b", "boss-1", "Bruno"));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while ((stopped.get() == null || byName.get(stopped.get()).isActive()) && Instant.now().isBefore(deadline)) {
+            sleep(50);
+        }
+        assertThat(stopped.get()).as("a replica applied step 1 and stopped").isNotNull();
+        assertThat(byName.get(stopped.get()).isActive()).isFalse();
+        RunRestartIT.TENANT.afterApply = step -> {};
+        String survivor = stopped.get().equals("A") ? "B" : "A";
+
+        RunRepository runs = byName.get(survivor).getBean(RunRepository.class);
+        while (runs.find(run.id()).orElseThrow().status() != RunStatus.SUCCEEDED && Instant.now().isBefore(deadline)) {
+            sleep(100);
+        }
+        assertThat(runs.find(run.id()).orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
+        // each step once: step 1 by the replica that stopped, step 2 by the one still running
+        assertThat(RunRestartIT.TENANT.appliedBy).containsExactly("create-widget@" + stopped.get(), "paint-widget@" + survivor);
+    }
+
+    private ConfigurableApplicationContext start(String url, String replica) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ScimPilotApplication.class, LabelledWidgets.class)
+                .run("--server.port=0", "--test.replica=" + replica, "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                         "--spring.datasource.password=", "--scimpilot.access.technicians=tech-1",
                         "--scimpilot.access.approvers=boss-1,boss-2", "--scimpilot.runs.polling-interval=PT0.2S");
         replicas.add(context);
