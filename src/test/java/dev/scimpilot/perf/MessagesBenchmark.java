@@ -55,7 +55,7 @@ public final class MessagesBenchmark {
 
     /** Latency figures of one application over a set of requests (one round, or all rounds pooled). */
     public record Latencies(String target, int requests, int failures, double p50Ms, double p99Ms, double maxMs,
-            double perSecond, double textP99Ms, double invokeP99Ms) {}
+            double perSecond, double textP99Ms, double invokeP99Ms, double cpuMsPerRequest) {}
 
     public record Result(Options options, Latencies echo, Latencies scimPilot, List<Latencies> rounds,
             long connectorCalls, Machine machine, String loadBefore, String loadAfter) {
@@ -66,6 +66,11 @@ public final class MessagesBenchmark {
 
         public double p50Ratio() {
             return scimPilot.p50Ms() / echo.p50Ms();
+        }
+
+        /** CPU per request, whole JVM (the load generator's share is the same for both): little affected by other processes. */
+        public double cpuRatio() {
+            return scimPilot.cpuMsPerRequest() / echo.cpuMsPerRequest();
         }
 
         public double throughputRatio() {
@@ -96,13 +101,14 @@ public final class MessagesBenchmark {
         System.out.printf(Locale.ROOT, "%d senders x %d requests x %d rounds per application (half text `clients`, half "
                 + "Action.Execute `client.page`), JWT validation on%n", r.options().senders(), r.options().requestsPerSender(),
                 r.options().rounds());
-        System.out.printf(Locale.ROOT, "%-12s %8s %8s %9s %9s %9s %11s %11s %9s%n", "", "requests", "failed", "p50 ms",
-                "p99 ms", "max ms", "text p99", "invoke p99", "req/s");
+        System.out.printf(Locale.ROOT, "%-12s %8s %8s %9s %9s %9s %11s %11s %9s %8s%n", "", "requests", "failed", "p50 ms",
+                "p99 ms", "max ms", "text p99", "invoke p99", "req/s", "CPU ms");
         for (Latencies l : List.of(r.echo(), r.scimPilot())) {
             line(l);
         }
-        System.out.printf(Locale.ROOT, "ratio SCIM Pilot / echo: p50 %.2fx, p99 %.2fx (goal <= %.1fx: %s), throughput %.2fx%n",
-                r.p50Ratio(), r.p99Ratio(), P99_RATIO_GOAL, r.p99GoalMet() ? "met" : "MISSED", r.throughputRatio());
+        System.out.printf(Locale.ROOT, "ratio SCIM Pilot / echo: p50 %.2fx, p99 %.2fx (goal <= %.1fx: %s), throughput %.2fx, "
+                + "CPU per request %.2fx%n", r.p50Ratio(), r.p99Ratio(), P99_RATIO_GOAL, r.p99GoalMet() ? "met" : "MISSED",
+                r.throughputRatio(), r.cpuRatio());
         System.out.printf(Locale.ROOT, "slowest SCIM Pilot acknowledgement %.0f ms (goal <= %.0f ms: %s)%n", r.scimPilot().maxMs(),
                 MAX_ACK_GOAL_MS, r.ackGoalMet() ? "met" : "MISSED");
         System.out.println("per round:");
@@ -112,8 +118,8 @@ public final class MessagesBenchmark {
     }
 
     private static void line(Latencies l) {
-        System.out.printf(Locale.ROOT, "%-12s %8d %8d %9.1f %9.1f %9.1f %11.1f %11.1f %9.0f%n", l.target(), l.requests(),
-                l.failures(), l.p50Ms(), l.p99Ms(), l.maxMs(), l.textP99Ms(), l.invokeP99Ms(), l.perSecond());
+        System.out.printf(Locale.ROOT, "%-12s %8d %8d %9.1f %9.1f %9.1f %11.1f %11.1f %9.0f %8.2f%n", l.target(), l.requests(),
+                l.failures(), l.p50Ms(), l.p99Ms(), l.maxMs(), l.textP99Ms(), l.invokeP99Ms(), l.perSecond(), l.cpuMsPerRequest());
     }
 
     public static Result run(Options options) throws Exception {
@@ -138,6 +144,7 @@ public final class MessagesBenchmark {
                 List<Sample> pilotAll = new ArrayList<>();
                 List<Latencies> rounds = new ArrayList<>();
                 double[] wall = new double[2];
+                double[] cpu = new double[2];
                 for (int i = 0; i < options.rounds(); i++) {
                     RoundResult e = round(echoTarget, senders, options.requestsPerSender());
                     RoundResult p = round(pilotTarget, senders, options.requestsPerSender());
@@ -145,10 +152,13 @@ public final class MessagesBenchmark {
                     pilotAll.addAll(p.samples());
                     wall[0] += e.seconds();
                     wall[1] += p.seconds();
-                    rounds.add(figures("echo #" + (i + 1), e.samples(), e.seconds()));
-                    rounds.add(figures("SCIM Pilot #" + (i + 1), p.samples(), p.seconds()));
+                    cpu[0] += e.cpuSeconds();
+                    cpu[1] += p.cpuSeconds();
+                    rounds.add(figures("echo #" + (i + 1), e.samples(), e.seconds(), e.cpuSeconds()));
+                    rounds.add(figures("SCIM Pilot #" + (i + 1), p.samples(), p.seconds(), p.cpuSeconds()));
                 }
-                return new Result(options, figures("echo", echoAll, wall[0]), figures("SCIM Pilot", pilotAll, wall[1]),
+                return new Result(options, figures("echo", echoAll, wall[0], cpu[0]),
+                        figures("SCIM Pilot", pilotAll, wall[1], cpu[1]),
                         rounds, teams.connectorCallCount(), Machine.now(), loadBefore, Machine.loadAverage());
             } finally {
                 echo.close();
@@ -215,7 +225,8 @@ public final class MessagesBenchmark {
 
     private record Sample(boolean invoke, double millis, boolean ok) {}
 
-    private record RoundResult(List<Sample> samples, double seconds) {}
+    /** {@code cpuSeconds}: CPU this JVM used during the round (application, load generator and fake connector). */
+    private record RoundResult(List<Sample> samples, double seconds, double cpuSeconds) {}
 
     /** One simulated Teams user: its own conversation, token and HTTP connection. */
     private static final class Sender {
@@ -278,25 +289,32 @@ public final class MessagesBenchmark {
                     return mine;
                 }));
             }
+            long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             go.countDown();
             List<Sample> all = new ArrayList<>();
             for (Future<List<Sample>> f : futures) {
                 all.addAll(f.get());
             }
-            return new RoundResult(all, (System.nanoTime() - t0) / 1e9);
+            return new RoundResult(all, (System.nanoTime() - t0) / 1e9, (processCpuNanos() - cpu0) / 1e9);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    static Latencies figures(String target, List<Sample> samples, double seconds) {
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    static Latencies figures(String target, List<Sample> samples, double seconds, double cpuSeconds) {
         double[] all = samples.stream().mapToDouble(Sample::millis).sorted().toArray();
         double[] text = samples.stream().filter(s -> !s.invoke()).mapToDouble(Sample::millis).sorted().toArray();
         double[] invoke = samples.stream().filter(Sample::invoke).mapToDouble(Sample::millis).sorted().toArray();
         int failures = (int) samples.stream().filter(s -> !s.ok()).count();
         return new Latencies(target, all.length, failures, percentile(all, 50), percentile(all, 99),
-                all.length == 0 ? 0 : all[all.length - 1], all.length / seconds, percentile(text, 99), percentile(invoke, 99));
+                all.length == 0 ? 0 : all[all.length - 1], all.length / seconds, percentile(text, 99), percentile(invoke, 99),
+                all.length == 0 ? 0 : cpuSeconds * 1000 / all.length);
     }
 
     /** Nearest-rank percentile of sorted values. */

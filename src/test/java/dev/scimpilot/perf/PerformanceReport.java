@@ -71,6 +71,8 @@ public final class PerformanceReport {
                     r.scimPilot().p99Ms(), r.echo().p99Ms()), fmt("≤ %.1f×", MessagesBenchmark.P99_RATIO_GOAL), r.p99GoalMet()));
             summary.add(new Row("`/api/messages` slowest acknowledgement (SCIM Pilot)", fmt("%.0f ms", r.scimPilot().maxMs()),
                     fmt("≤ %.0f ms", MessagesBenchmark.MAX_ACK_GOAL_MS), r.ackGoalMet()));
+            summary.add(new Row("`/api/messages` CPU per request, SCIM Pilot / echo", fmt("%.2f× (%.2f ms / %.2f ms)",
+                    r.cpuRatio(), r.scimPilot().cpuMsPerRequest(), r.echo().cpuMsPerRequest()), "–", null));
             summary.add(new Row("`/api/messages` throughput, SCIM Pilot / echo", fmt("%.2f× (%.0f / %.0f req/s)",
                     r.throughputRatio(), r.scimPilot().perSecond(), r.echo().perSecond()), "–", null));
             details.append(fmt("%d concurrent senders, each its own Teams user with a valid Bot Framework JWT (validated against a "
@@ -81,18 +83,20 @@ public final class PerformanceReport {
                     + "invoke with a small message. Senders send back to back (closed loop), so the 2 cores are saturated "
                     + "and latency is mostly queueing: the ratio says how much CPU SCIM Pilot spends per request compared "
                     + "with the SDK alone.%n%n", r.options().senders(), r.options().requestsPerSender(), r.options().rounds()));
-            details.append("| application | requests | failed | p50 ms | p99 ms | max ms | text p99 ms | invoke p99 ms | req/s |\n");
-            details.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            details.append("| application | requests | failed | p50 ms | p99 ms | max ms | text p99 ms | invoke p99 ms | req/s | CPU ms/request |\n");
+            details.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (MessagesBenchmark.Latencies l : List.of(r.echo(), r.scimPilot())) {
                 latencyRow(l, true);
             }
             details.append("\nPer round (the two applications alternate):\n\n");
-            details.append("| round | requests | failed | p50 ms | p99 ms | max ms | text p99 ms | invoke p99 ms | req/s |\n");
-            details.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            details.append("| round | requests | failed | p50 ms | p99 ms | max ms | text p99 ms | invoke p99 ms | req/s | CPU ms/request |\n");
+            details.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             r.rounds().forEach(l -> latencyRow(l, false));
-            details.append(fmt("%nRatios SCIM Pilot / echo: p50 %.2f×, p99 %.2f×, throughput %.2f×. %d connector calls. Load "
-                    + "average %s before, %s after.%n", r.p50Ratio(), r.p99Ratio(), r.throughputRatio(), r.connectorCalls(),
-                    r.loadBefore(), r.loadAfter()));
+            details.append(fmt("%nRatios SCIM Pilot / echo: p50 %.2f×, p99 %.2f×, throughput %.2f×, CPU per request %.2f× "
+                    + "(CPU of the whole benchmark JVM per request: the load generator and fake connector take the same "
+                    + "share for both, and other processes on the machine do not count). %d connector calls. Load "
+                    + "average %s before, %s after.%n", r.p50Ratio(), r.p99Ratio(), r.throughputRatio(), r.cpuRatio(),
+                    r.connectorCalls(), r.loadBefore(), r.loadAfter()));
             if (chart(r)) {
                 details.append("\n![p50, p99 and slowest acknowledgement of both](messages.png)\n");
             }
@@ -103,8 +107,8 @@ public final class PerformanceReport {
 
     private void latencyRow(MessagesBenchmark.Latencies l, boolean bold) {
         String name = bold ? "**" + l.target() + "**" : l.target();
-        details.append(fmt("| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f |%n", name, l.requests(), l.failures(),
-                l.p50Ms(), l.p99Ms(), l.maxMs(), l.textP99Ms(), l.invokeP99Ms(), l.perSecond()));
+        details.append(fmt("| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %.2f |%n", name, l.requests(), l.failures(),
+                l.p50Ms(), l.p99Ms(), l.maxMs(), l.textP99Ms(), l.invokeP99Ms(), l.perSecond(), l.cpuMsPerRequest()));
     }
 
     private void coldStart() {
@@ -187,7 +191,8 @@ public final class PerformanceReport {
         try {
             type = Class.forName(FLEET_CHECK_BENCHMARK);
         } catch (ClassNotFoundException e) {
-            details.append("not built yet\n");
+            details.append("not built yet (the report includes it once `" + FLEET_CHECK_BENCHMARK + "` is on the test classpath: a "
+                    + "`public static` no-argument `run()` returning a record or a `Map` of its figures, or else a `main`)\n");
             summary.add(new Row("fleet check (`check provisioning all`)", "not built yet", "see its issue", null));
             return;
         }
