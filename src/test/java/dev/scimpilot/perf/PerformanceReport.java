@@ -259,8 +259,9 @@ public final class PerformanceReport {
 
     private void section(String title, String className) {
         details.append("\n## ").append(title).append("\n\n");
-        details.append("`").append(className).append("` (runs alone with `exec:java -Dexec.mainClass=").append(className)
-                .append("`).\n\n");
+        String build = className.endsWith("ColdStartBenchmark") ? "-DskipTests package" : "test-compile";
+        details.append("`").append(className).append("`; alone: `./mvnw -q -B ").append(build)
+                .append(" exec:java -Dexec.classpathScope=test -Dexec.mainClass=").append(className).append("`.\n\n");
     }
 
     private void failed(String what, Throwable e) {
