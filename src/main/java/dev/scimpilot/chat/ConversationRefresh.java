@@ -46,12 +46,17 @@ public class ConversationRefresh {
         }
         // One queued write per conversation; a newer activity replaces the reference it will write.
         if (pending.put(conversation, new Pending(reference, key)) == null) {
-            background.submit("conversation reference refresh", () -> {
-                Pending latest = pending.remove(conversation);
-                if (latest != null) {
-                    directory.remember(latest.reference(), latest.key());
-                }
-            }, e -> written.invalidate(conversation)); // next turn writes at once again
+            try {
+                background.submit("conversation reference refresh", () -> {
+                    Pending latest = pending.remove(conversation);
+                    if (latest != null) {
+                        directory.remember(latest.reference(), latest.key());
+                    }
+                }, e -> written.invalidate(conversation)); // the next turn writes at once again
+            } catch (RuntimeException e) { // shutting down: write it here rather than leave it queued forever
+                pending.remove(conversation);
+                directory.remember(reference, key);
+            }
         }
     }
 
