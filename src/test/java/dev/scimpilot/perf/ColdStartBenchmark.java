@@ -81,6 +81,11 @@ public final class ColdStartBenchmark {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(JVM_FLAGS);
+            // to try start-up options without editing the image: -Dcoldstart.extraFlags="-XX:TieredStopAtLevel=1 ..."
+            String extra = System.getProperty("coldstart.extraFlags", "").strip();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
             command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
                     "--scimpilot.data-dir=" + dir.resolve("data"),
                     "--scimpilot.access.technicians=" + TeamsActivities.TECHNICIAN_AAD,
