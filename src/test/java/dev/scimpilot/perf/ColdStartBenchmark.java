@@ -188,6 +188,10 @@ public final class ColdStartBenchmark {
     }
 
     static Path packagedJar() throws IOException {
+        String chosen = System.getProperty("coldstart.jar", "").strip(); // e.g. an extracted jar for a CDS archive
+        if (!chosen.isEmpty()) {
+            return Path.of(chosen);
+        }
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(f -> f.getFileName().toString().matches("scim-pilot-.*\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no target/scim-pilot-*.jar: run ./mvnw -q -B -DskipTests package"));
