@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.scimpilot.chat.AppCredentialsSource;
 import dev.scimpilot.testing.TestAppCredentials;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,7 +47,16 @@ class TwoReplicasIT {
         AppCredentialsSource offlineAppCredentials() {
             return TestAppCredentials::new;
         }
+
+        /** Stands for a reminder or an alert: a one-time task whose id names what it is about and when. */
+        @Bean
+        Task<String> reminderTask() {
+            return Tasks.oneTime(REMINDER).execute((instance, context) -> REMINDERS_SENT.add(instance.getId()));
+        }
     }
+
+    static final TaskDescriptor<String> REMINDER = TaskDescriptor.of("test-reminder", String.class);
+    static final List<String> REMINDERS_SENT = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final List<ConfigurableApplicationContext> replicas = new ArrayList<>();
 
@@ -118,6 +131,32 @@ class TwoReplicasIT {
         assertThat(runs.find(run.id()).orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
         // each step once: step 1 by the replica that stopped, step 2 by the one still running
         assertThat(RunRestartIT.TENANT.appliedBy).containsExactly("create-widget@" + stopped.get(), "paint-widget@" + survivor);
+    }
+
+    /**
+     * The pattern for reminders and alerts: every replica may decide that the same reminder is due (each runs the
+     * same sweep); scheduled under an id that names the client and the day, it is sent once. The id only deduplicates
+     * while the task is pending: once it has run, the same id can be scheduled again, so a reminder must also record
+     * that it was sent (as run steps record their state) if a later sweep could decide the same again.
+     */
+    @Test
+    void aReminderBothReplicasScheduleIsSentOnce() {
+        String url = freshDatabase();
+        Scheduler a = start(url, "A").getBean(Scheduler.class);
+        Scheduler b = start(url, "B").getBean(Scheduler.class);
+        REMINDERS_SENT.clear();
+
+        Instant due = Instant.now().plus(Duration.ofSeconds(3)); // all four requests are in before it is due
+        for (Scheduler replica : List.of(a, b, a, b)) {
+            replica.scheduleIfNotExists(REMINDER.instance("token-expiry/brennwald/2026-11-28").data("Brennwald").scheduledTo(due));
+        }
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (REMINDERS_SENT.isEmpty() && Instant.now().isBefore(deadline)) {
+            sleep(100);
+        }
+        sleep(2000); // ten polling intervals of both replicas: a second execution would have happened by now
+        assertThat(REMINDERS_SENT).containsExactly("token-expiry/brennwald/2026-11-28");
     }
 
     private ConfigurableApplicationContext start(String url, String replica) {
