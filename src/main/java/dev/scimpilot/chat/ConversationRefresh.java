@@ -38,6 +38,9 @@ public class ConversationRefresh {
         String conversation = key.conversationId();
         String where = where(reference, key);
         if (conversation == null || !where.equals(written.getIfPresent(conversation))) {
+            if (conversation != null) {
+                pending.remove(conversation); // a queued refresh of the old place must not overwrite this
+            }
             directory.remember(reference, key);
             if (conversation != null) {
                 written.put(conversation, where);
@@ -49,7 +52,8 @@ public class ConversationRefresh {
             try {
                 background.submit("conversation reference refresh", () -> {
                     Pending latest = pending.remove(conversation);
-                    if (latest != null) {
+                    // skipped if the conversation moved meanwhile (written on its turn); the next turn heals any race
+                    if (latest != null && where(latest.reference(), latest.key()).equals(written.getIfPresent(conversation))) {
                         directory.remember(latest.reference(), latest.key());
                     }
                 }, e -> written.invalidate(conversation)); // the next turn writes at once again

@@ -78,6 +78,19 @@ class ConversationRefreshTests {
         assertThat(directory.find(key.conversationId()).orElseThrow().getServiceUrl()).isEqualTo("https://smba.trafficmanager.net/ch/");
     }
 
+    @Test
+    void aQueuedRefreshDoesNotUndoAMoveStoredMeanwhile() {
+        refresh.refresh(reference("https://smba.trafficmanager.net/emea/", "act-1"), key);
+        refresh.refresh(reference("https://smba.trafficmanager.net/emea/", "act-2"), key);
+
+        refresh.refresh(reference("https://smba.trafficmanager.net/ch/", "act-3"), key);
+        background.runAll();
+
+        ConversationReference stored = directory.find(key.conversationId()).orElseThrow();
+        assertThat(stored.getServiceUrl()).isEqualTo("https://smba.trafficmanager.net/ch/");
+        assertThat(stored.getActivityId()).isEqualTo("act-3");
+    }
+
     private static ConversationReference reference(String serviceUrl, String activityId) {
         ConversationReference r = new ConversationReference();
         r.setServiceUrl(serviceUrl);
