@@ -39,6 +39,22 @@ class ArchitectureTests {
                 .isEmpty();
     }
 
+    /**
+     * The controller takes the SDK's {@code Bot} interface so the load benchmark can put a bare echo handler behind it;
+     * that handler lives on the test classpath only. Production code has exactly one bot: no switch selects another.
+     */
+    @Test
+    void theOnlyBotInProductionIsScimPilotBot() throws ClassNotFoundException {
+        List<String> bots = new java.util.ArrayList<>();
+        for (ClassFile c : productionClasses()) {
+            Class<?> type = Class.forName(c.name().replace(".class", "").replace('/', '.'), false, getClass().getClassLoader());
+            if (com.microsoft.bot.builder.Bot.class.isAssignableFrom(type)) {
+                bots.add(type.getName());
+            }
+        }
+        assertThat(bots).containsExactly("dev.scimpilot.chat.ScimPilotBot");
+    }
+
     private record ClassFile(String name, String bytes) {}
 
     private static List<ClassFile> productionClasses() {

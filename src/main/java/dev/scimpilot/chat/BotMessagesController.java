@@ -1,6 +1,7 @@
 package dev.scimpilot.chat;
 
 import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.microsoft.bot.builder.Bot;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.schema.Activity;
@@ -20,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/messages}: hands the activity to the Bot SDK adapter and maps the outcome to HTTP.
  * Reads and writes JSON with the SDK's own (Jackson 2) serialisation; Spring's Jackson 3 must not bind
- * SDK types.
+ * SDK types. It depends on the SDK's {@link Bot} interface, not on {@link ScimPilotBot}, so the load benchmark can
+ * measure the same adapter, auth and controller with a bare echo handler (a bean on the test classpath only).
  */
 @RestController
 class BotMessagesController {
@@ -30,9 +32,9 @@ class BotMessagesController {
     static final int MAX_BODY_BYTES = 256 * 1024;
 
     private final ScimPilotAdapter adapter;
-    private final ScimPilotBot bot;
+    private final Bot bot;
 
-    BotMessagesController(ScimPilotAdapter adapter, ScimPilotBot bot) {
+    BotMessagesController(ScimPilotAdapter adapter, Bot bot) {
         this.adapter = adapter;
         this.bot = bot;
     }

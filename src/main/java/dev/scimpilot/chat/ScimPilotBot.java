@@ -31,12 +31,12 @@ public class ScimPilotBot extends TeamsActivityHandler {
 
     private final CommandRouter commands;
     private final CardActionRouter cardActions;
-    private final ConversationDirectory conversations;
+    private final ConversationRefresh conversations;
     private final ReplySender sender;
     private final Welcome welcome;
     private final DispatchGuard guard;
 
-    public ScimPilotBot(CommandRouter commands, CardActionRouter cardActions, ConversationDirectory conversations,
+    public ScimPilotBot(CommandRouter commands, CardActionRouter cardActions, ConversationRefresh conversations,
             ReplySender sender, Welcome welcome, DispatchGuard guard) {
         this.guard = guard;
         this.commands = commands;
@@ -51,7 +51,7 @@ public class ScimPilotBot extends TeamsActivityHandler {
         Activity activity = turn.getActivity();
         if (activity.getConversation() != null && activity.getServiceUrl() != null) {
             try {
-                conversations.remember(activity.getConversationReference(), keyOf(activity));
+                conversations.refresh(activity.getConversationReference(), keyOf(activity));
             } catch (RuntimeException e) {
                 // Losing one refresh of the reference must not cost the user their answer.
                 log.warn("could not store the conversation reference: {}", e.toString());

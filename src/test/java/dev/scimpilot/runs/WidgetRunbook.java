@@ -20,6 +20,8 @@ class WidgetRunbook implements Runbook<WidgetRunbook.Params> {
         final Map<String, AtomicInteger> applies = new ConcurrentHashMap<>();
         volatile boolean failColour;
         volatile java.util.function.Consumer<String> afterApply = step -> {};
+        /** "step@replica" for every apply, in order (the replica is the label its runbook bean was given). */
+        final List<String> appliedBy = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         int applies(String step) {
             return applies.computeIfAbsent(step, k -> new AtomicInteger()).get();
@@ -29,14 +31,21 @@ class WidgetRunbook implements Runbook<WidgetRunbook.Params> {
             widgetIdByClient.clear();
             colourByWidget.clear();
             applies.clear();
+            appliedBy.clear();
             failColour = false;
         }
     }
 
     private final Tenant tenant;
+    private final String replica;
 
     WidgetRunbook(Tenant tenant) {
+        this(tenant, "");
+    }
+
+    WidgetRunbook(Tenant tenant, String replica) {
         this.tenant = tenant;
+        this.replica = replica;
     }
 
     @Override
@@ -77,6 +86,7 @@ class WidgetRunbook implements Runbook<WidgetRunbook.Params> {
 
         public StepOutcome apply(RunContext<Params> run) {
             tenant.applies.computeIfAbsent(id(), k -> new AtomicInteger()).incrementAndGet();
+            tenant.appliedBy.add(id() + "@" + replica);
             String id = tenant.widgetIdByClient.computeIfAbsent(run.parameters().client(), c -> "w-" + c.toLowerCase().replace(" ", "-"));
             tenant.afterApply.accept(id());
             // a request id as Graph returns them, for the evidence export
@@ -107,6 +117,7 @@ class WidgetRunbook implements Runbook<WidgetRunbook.Params> {
                 throw new IllegalStateException("paint shop is closed");
             }
             tenant.applies.computeIfAbsent(id(), k -> new AtomicInteger()).incrementAndGet();
+            tenant.appliedBy.add(id() + "@" + replica);
             tenant.colourByWidget.put(run.requireFact("widgetId"), run.parameters().colour());
             return StepOutcome.did("painted " + run.parameters().colour());
         }

@@ -46,21 +46,48 @@ public final class FakeTeams implements AutoCloseable {
     private final HttpServer server;
     private final List<ConnectorCall> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger(1000);
+    private final java.util.concurrent.atomic.AtomicLong connectorCalls = new java.util.concurrent.atomic.AtomicLong();
+    private final boolean record;
+    private final java.util.concurrent.ExecutorService pool;
 
-    private FakeTeams(HttpServer server) {
+    private FakeTeams(HttpServer server, boolean record, java.util.concurrent.ExecutorService pool) {
         this.server = server;
+        this.record = record;
+        this.pool = pool;
     }
 
     public static FakeTeams start() {
+        return start(true, null);
+    }
+
+    /**
+     * For load benchmarks: answers on {@code threads} threads (the real connector takes many replies at once; the
+     * default HttpServer answers one at a time) and only counts connector calls instead of recording them.
+     */
+    public static FakeTeams startForLoad(int threads) {
+        return start(false, java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "fake-teams");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    private static FakeTeams start(boolean record, java.util.concurrent.ExecutorService pool) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            FakeTeams teams = new FakeTeams(server);
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+            FakeTeams teams = new FakeTeams(server, record, pool);
             server.createContext("/", teams::handle);
+            server.setExecutor(pool);
             server.start();
             return teams;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** How many calls the bot made to the connector (counted in both modes). */
+    public long connectorCallCount() {
+        return connectorCalls.get();
     }
 
     public String baseUrl() {
@@ -144,6 +171,12 @@ public final class FakeTeams implements AutoCloseable {
             return;
         }
         if (path.startsWith("/connector/")) {
+            connectorCalls.incrementAndGet();
+            if (!record) {
+                respond(exchange, "POST".equals(exchange.getRequestMethod()) ? 201 : 200,
+                        "{\"id\":\"act-" + ids.incrementAndGet() + "\"}");
+                return;
+            }
             JsonNode body = requestBody.length == 0 ? json.nullNode() : json.readTree(requestBody);
             calls.add(new ConnectorCall(exchange.getRequestMethod(), path.substring("/connector".length()),
                     exchange.getRequestHeaders().getFirst("Authorization"), body));
@@ -183,5 +216,8 @@ public final class FakeTeams implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (pool != null) {
+            pool.shutdownNow();
+        }
     }
 }

@@ -25,14 +25,33 @@ import org.springframework.context.ConfigurableApplicationContext;
  * configured concurrency, and one client after the other. Prints both, the ratio (goal >= 15x) and the peak number of
  * requests one tenant had in flight (must not exceed {@code scimpilot.health.max-requests-per-tenant}). The whole
  * application runs (in-memory H2, no Teams); only the chat round trip is left out. Not a test; run it with
- * {@code ./mvnw -q -B test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.scimpilot.health.HealthBenchmark}
+ * {@code ./mvnw -q -B test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.scimpilot.health.FleetCheckBenchmark}
  * ({@code -Dbench.clients=N} for fewer clients).
  */
-public final class HealthBenchmark {
+public final class FleetCheckBenchmark {
+
+    /** The figures of one run, as the performance report collects them ({@code dev.scimpilot.perf.PerformanceReport}). */
+    public record Figures(int clients, long latencyMs, int requestsPerCheck, double concurrentSeconds,
+            double sequentialSeconds, double ratio, String ratioGoal, int peakPerTenant, int perTenantLimit,
+            String perTenantGoal, boolean bothRunsAgree) {}
 
     static final Duration LATENCY = Duration.ofMillis(100);
 
     public static void main(String[] args) throws Exception {
+        Figures f = run();
+        System.out.printf("clients: %d (copies of Rheintal), latency %d ms per Graph/NinjaOne call, %d requests per check "
+                + "(%.1f per client)%n", f.clients(), f.latencyMs(), f.requestsPerCheck(), f.requestsPerCheck() / (double) f.clients());
+        System.out.printf("check provisioning all, configured concurrency: %.1f s%n", f.concurrentSeconds());
+        System.out.printf("same clients one after the other:             %.1f s%n", f.sequentialSeconds());
+        System.out.printf("ratio: %.1fx   (goal >= 15x: %s)%n", f.ratio(), f.ratioGoal());
+        System.out.printf("peak requests in flight per tenant: %d   (limit %d: %s)%n", f.peakPerTenant(), f.perTenantLimit(),
+                f.perTenantGoal());
+        System.out.printf("both runs found the same: %s%n", f.bothRunsAgree());
+        System.exit(0);
+    }
+
+    /** Runs the benchmark once and returns its figures (prints the limits and results as it goes). */
+    public static Figures run() throws Exception {
         System.setProperty("sun.net.httpserver.nodelay", "true"); // see OnboardingBenchmark: no Nagle/delayed-ACK artefact
         int n = Integer.getInteger("bench.clients", 500);
         // the injected latency sleeps on a sandbox request thread: enough threads that the sandbox is never the limit
@@ -91,21 +110,15 @@ public final class HealthBenchmark {
                 Map<String, Long> overall = parallel.stream().collect(Collectors.groupingBy(ClientHealth::overall, Collectors.counting()));
                 boolean same = overall.equals(sequential.stream().collect(Collectors.groupingBy(ClientHealth::overall, Collectors.counting())));
                 double ratio = sequentialMs / parallelMs;
-                System.out.printf("clients: %d (copies of Rheintal), latency %d ms per Graph/NinjaOne call, %d requests per check "
-                        + "(%.1f per client)%n", n, LATENCY.toMillis(), requests, requests / (double) n);
-                System.out.printf("limits: clients-at-once %d, max-requests %d, max-requests-per-tenant %d%n",
-                        limits.clientsAtOnce(), limits.maxRequests(), limits.maxRequestsPerTenant());
-                System.out.printf("check provisioning all, configured concurrency: %.1f s%n", parallelMs / 1000);
-                System.out.printf("same clients one after the other:             %.1f s%n", sequentialMs / 1000);
-                System.out.printf("ratio: %.1fx   (goal >= 15x: %s)%n", ratio, ratio >= 15 ? "met" : "MISSED");
-                System.out.printf("peak requests in flight per tenant: %d concurrent run, %d sequential run   (limit %d: %s)%n",
-                        peakParallel, peakSequential, limits.maxRequestsPerTenant(),
-                        Math.max(peakParallel, peakSequential) <= limits.maxRequestsPerTenant() ? "never exceeded" : "EXCEEDED");
-                System.out.printf("results: %s; both runs agree: %s%n", overall, same);
+                int peak = Math.max(peakParallel, peakSequential);
+                System.out.printf("limits: clients-at-once %d, max-requests %d, max-requests-per-tenant %d; results %s%n",
+                        limits.clientsAtOnce(), limits.maxRequests(), limits.maxRequestsPerTenant(), overall);
                 parallel.stream().filter(h -> h.overall().equals("unreachable")).findFirst()
                         .ifPresent(h -> System.out.println("e.g. unreachable: " + h.findings().get(0).detail()));
+                return new Figures(n, LATENCY.toMillis(), requests, parallelMs / 1000, sequentialMs / 1000, ratio,
+                        ratio >= 15 ? "met" : "MISSED", peak, limits.maxRequestsPerTenant(),
+                        peak <= limits.maxRequestsPerTenant() ? "never exceeded" : "EXCEEDED", same);
             }
         }
-        System.exit(0);
     }
 }

@@ -1,0 +1,264 @@
+package dev.scimpilot.perf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimpilot.sandbox.DemoData;
+import dev.scimpilot.sandbox.Sandbox;
+import dev.scimpilot.testing.BotEndpoint;
+import dev.scimpilot.testing.FakeTeams;
+import dev.scimpilot.testing.TeamsActivities;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Cold start and memory of the packaged jar (what the container image runs), as a child process with the image's JVM
+ * flags as if in a 1 GiB container, against the sandbox with inbound auth off (local mode's set-up): time from
+ * starting the JVM to a ready {@code /actuator/health/readiness} and to the first answered {@code help}, then one
+ * onboarding through the bot (form, preflight, plan, approval by someone else, every runbook step) and a few reads
+ * as the warm-up, then heap used (before and after a full GC, via {@code jcmd}) and the resident set size. Needs
+ * {@code target/scim-pilot-*.jar} ({@code ./mvnw -q -B -DskipTests package}). Not a test; run it with
+ * {@code ./mvnw -q -B -DskipTests package exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.scimpilot.perf.ColdStartBenchmark}.
+ */
+public final class ColdStartBenchmark {
+
+    public static final double READY_GOAL_S = 6;
+    public static final double HEAP_GOAL_MB = 200;
+    /** The container image's JVM flags (deploy/Dockerfile), sized as if the container had 1 GiB of memory. */
+    static final List<String> JVM_FLAGS = List.of("-XX:MaxRAM=1g", "-XX:MaxRAMPercentage=75.0",
+            "-XX:InitialRAMPercentage=25.0", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseG1GC", "-Dfile.encoding=UTF-8");
+
+    public record Result(double readySeconds, double readyCpuSeconds, double firstAnswerSeconds, double springReportedSeconds,
+            double heapUsedMb, double heapLiveMb, double rssMb, String warmUp, Machine machine) {
+
+        public boolean readyGoalMet() {
+            return readySeconds <= READY_GOAL_S;
+        }
+
+        public boolean heapGoalMet() {
+            return heapUsedMb <= HEAP_GOAL_MB;
+        }
+    }
+
+    private ColdStartBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        print(run());
+        System.exit(0);
+    }
+
+    public static void print(Result r) {
+        System.out.printf(Locale.ROOT, "ready (JVM start -> readiness UP): %.2f s (goal <= %.0f s: %s), %.2f s of CPU; first `help` "
+                + "answered at %.2f s; Spring Boot's own count: %.2f s%n", r.readySeconds(), READY_GOAL_S,
+                r.readyGoalMet() ? "met" : "MISSED", r.readyCpuSeconds(), r.firstAnswerSeconds(), r.springReportedSeconds());
+        System.out.printf(Locale.ROOT, "after warm-up (%s): heap used %.0f MB (goal <= %.0f MB: %s), live after full GC %.0f MB, "
+                + "RSS %.0f MB%n", r.warmUp(), r.heapUsedMb(), HEAP_GOAL_MB, r.heapGoalMet() ? "met" : "MISSED", r.heapLiveMb(),
+                r.rssMb());
+        System.out.printf(Locale.ROOT, "JVM flags: %s; %s; load average %s%n", String.join(" ", JVM_FLAGS),
+                r.machine().describe(), r.machine().load());
+    }
+
+    public static Result run() throws Exception {
+        Path jar = packagedJar();
+        Path dir = Files.createTempDirectory("scimpilot-coldstart");
+        Path log = dir.resolve("app.log");
+        int port = freePort();
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        try (Sandbox sandbox = Sandbox.start(0); FakeTeams teams = FakeTeams.start()) {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(JVM_FLAGS);
+            // to try start-up options without editing the image: -Dcoldstart.extraFlags="-XX:TieredStopAtLevel=1 ..."
+            String extra = System.getProperty("coldstart.extraFlags", "").strip();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
+                    "--scimpilot.data-dir=" + dir.resolve("data"),
+                    "--scimpilot.access.technicians=" + TeamsActivities.TECHNICIAN_AAD,
+                    "--scimpilot.access.approvers=" + TeamsActivities.APPROVER_AAD,
+                    "--scimpilot.scim.allowed-hosts=127.0.0.1", "--scimpilot.scim.allow-loopback=true",
+                    "--scimpilot.runs.polling-interval=PT0.5S"));
+            sandbox.scimPilotProperties().forEach((k, v) -> command.add("--" + k + "=" + v));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().remove("JAVA_TOOL_OPTIONS");
+            long t0 = System.nanoTime();
+            Process app = builder.start();
+            try {
+                HttpClient http = HttpClient.newHttpClient();
+                URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+                while (status(http, readiness) != 200) {
+                    if (!app.isAlive() || System.nanoTime() - t0 > 120_000_000_000L) {
+                        throw new IllegalStateException("the jar did not become ready; see " + log);
+                    }
+                    Thread.sleep(20);
+                }
+                double ready = (System.nanoTime() - t0) / 1e9;
+                double readyCpu = cpuSeconds(app.pid());
+                BotEndpoint bot = new BotEndpoint(port);
+                TeamsActivities activities = new TeamsActivities(teams.serviceUrl());
+                int helpStatus = bot.post(activities.message("help")).status();
+                double firstAnswer = (System.nanoTime() - t0) / 1e9;
+                if (helpStatus / 100 != 2) {
+                    throw new IllegalStateException("help answered " + helpStatus);
+                }
+                String warmUp = warmUp(bot, activities, teams, sandbox);
+                long pid = app.pid();
+                double used = heapUsedMb(pid);
+                jcmd(pid, "GC.run");
+                double live = heapUsedMb(pid);
+                double rss = rssMb(pid);
+                return new Result(ready, readyCpu, firstAnswer, springReported(log), used, live, rss, warmUp, Machine.now());
+            } finally {
+                app.destroy();
+                if (!app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    app.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    /** One onboarding of Brennwald through the bot, as in OnboardingChatIT, then the list commands. */
+    private static String warmUp(BotEndpoint bot, TeamsActivities activities, FakeTeams teams, Sandbox sandbox) {
+        String token = sandbox.state().scimIdentityProvider(DemoData.BRENNWALD_ORG_ID).orElseThrow().token();
+        bot.post(activities.message("onboard client Brennwald + Heilig AG"));
+        JsonNode form = await(teams, c -> !cardOf(c).findValues("draftId").isEmpty());
+        ObjectNode submit = activities.execute("onboard.submit", activities.data()
+                .put("draftId", form.findValues("draftId").get(0).asText())
+                .put("clientName", "Brennwald + Heilig AG").put("emailDomain", DemoData.BRENNWALD_DOMAIN).put("tenantId", "")
+                .put("ninjaOrgId", Long.toString(DemoData.BRENNWALD_ORG_ID)).put("fallback", "All")
+                .put("groupName", "NinjaOne-EndUsers").put("mailExclusion", "backup|monitor|noreply|service|info")
+                .put("upnExclusion", "").put("scimUrl", sandbox.scimBaseUrl(DemoData.BRENNWALD_ORG_ID))
+                .put("scimToken", token).put("usesIntune", "false"), "act-form");
+        expect(bot.post(submit), "form submit");
+        JsonNode plan = await(teams, c -> cardOf(c).at("/refresh/action/verb").asText().equals("run.refresh")
+                && text(c).contains("Waiting for approval"));
+        String runId = plan.at("/refresh/action/data/runId").asText();
+        ObjectNode approve = activities.execute("run.approve", activities.data().put("runId", runId).put("planVersion", 1), "act-plan");
+        approve.with("from").put("id", "29:1bruno-approver").put("name", "Bruno Approver")
+                .put("aadObjectId", TeamsActivities.APPROVER_AAD);
+        expect(bot.post(approve), "approval");
+        await(teams, c -> text(c).contains("Onboard client succeeded"));
+        for (String command : List.of("clients", "client Brennwald", "runs", "audit run " + runId.substring(0, 8), "help")) {
+            expect(bot.post(activities.message(command)), command);
+        }
+        return "one onboarding through the bot (" + teams.calls().size() + " replies) and 5 read commands";
+    }
+
+    private static void expect(BotEndpoint.Answer answer, String what) {
+        if (answer.status() / 100 != 2) {
+            throw new IllegalStateException(what + " answered " + answer.status() + ": " + answer.body());
+        }
+    }
+
+    private static JsonNode await(FakeTeams teams, Predicate<FakeTeams.ConnectorCall> condition) {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            var match = teams.calls().stream().filter(condition).reduce((a, b) -> b);
+            if (match.isPresent()) {
+                return cardOf(match.get());
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException("the warm-up onboarding stalled; replies so far: "
+                + teams.calls().stream().map(ColdStartBenchmark::text).toList());
+    }
+
+    private static JsonNode cardOf(FakeTeams.ConnectorCall call) {
+        return call.body().path("attachments").path(0).path("content");
+    }
+
+    private static String text(FakeTeams.ConnectorCall call) {
+        StringBuilder sb = new StringBuilder(call.body().path("text").asText());
+        cardOf(call).findValues("text").forEach(t -> sb.append('\n').append(t.asText()));
+        return sb.toString();
+    }
+
+    static Path packagedJar() throws IOException {
+        String chosen = System.getProperty("coldstart.jar", "").strip(); // e.g. an extracted jar for a CDS archive
+        if (!chosen.isEmpty()) {
+            return Path.of(chosen);
+        }
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(f -> f.getFileName().toString().matches("scim-pilot-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no target/scim-pilot-*.jar: run ./mvnw -q -B -DskipTests package"));
+        }
+    }
+
+    private static int status(HttpClient http, URI uri) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** "garbage-first heap   total 262144K, used 61234K" from jcmd GC.heap_info. */
+    private static double heapUsedMb(long pid) throws IOException, InterruptedException {
+        Matcher m = Pattern.compile("heap\\s+total\\s+\\d+K, used (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
+        if (!m.find()) {
+            throw new IllegalStateException("cannot read the heap of " + pid);
+        }
+        return Long.parseLong(m.group(1)) / 1024.0;
+    }
+
+    private static String jcmd(long pid, String what) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid), what)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        return out;
+    }
+
+    /**
+     * CPU seconds (user + system) the process has used: on a shared machine the wall time to ready stretches with
+     * everybody else's load, its CPU time much less so.
+     */
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime in clock ticks (USER_HZ 100)
+    }
+
+    private static double rssMb(long pid) throws IOException {
+        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0) / 1024.0;
+    }
+
+    /** Spring Boot's "Started ScimPilotApplication in 4.1 seconds (process running for 4.6)": the second figure. */
+    private static double springReported(Path log) throws IOException {
+        Matcher m = Pattern.compile("process running for ([0-9.]+)").matcher(Files.readString(log));
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
