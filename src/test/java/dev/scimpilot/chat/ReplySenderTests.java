@@ -22,7 +22,7 @@ class ReplySenderTests {
     void aCardReachesTheConnectorAsTheRenderedJson() throws Exception {
         ClientListCard page = ClientListCard.page(IntStream.rangeClosed(1, 25)
                 .mapToObj(i -> new ClientListCard.Row("id-" + i, "Client " + i + " AG", Integer.toString(1000 + i),
-                        "client" + i + ".example", LocalDate.of(2027, 1, 1).plusDays(i), 30 + i))
+                        "client" + i + ".example", LocalDate.of(2027, 1, 1).plusDays(i), 30 + i, "healthy", "Good"))
                 .toList(), 1);
 
         // serialised the way the SDK's connector client writes the request body
@@ -40,7 +40,7 @@ class ReplySenderTests {
     void keysWithDotsInACardStayAsTheyAre() throws Exception {
         String wire = new JacksonAdapter().serializer().writeValueAsString(
                 sender.cardActivity("client-list", ClientListCard.page(List.of(new ClientListCard.Row("id-1", "a.b AG",
-                        "1", "a.b.example", LocalDate.of(2027, 1, 1), 3)), 1)));
+                        "1", "a.b.example", LocalDate.of(2027, 1, 1), 3, "not checked", "Default")), 1)));
 
         assertThat(new ObjectMapper().readTree(wire).at("/attachments/0/content").findValuesAsText("text")).contains("a.b AG");
     }
