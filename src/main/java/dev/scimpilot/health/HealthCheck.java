@@ -70,12 +70,12 @@ public class HealthCheck {
 
     private final GraphClients graph;
     private final RecordedSetup recorded;
-    private final ObjectProvider<Runbook<dev.scimpilot.onboarding.OnboardingParameters>> onboarding;
+    private final ObjectProvider<dev.scimpilot.onboarding.OnboardingRunbook> onboarding;
     private final SecretVault vault;
     private final Clock clock;
 
     public HealthCheck(GraphClients graph, RecordedSetup recorded,
-            ObjectProvider<Runbook<OnboardingParameters>> onboarding, SecretVault vault, Clock clock) {
+            ObjectProvider<dev.scimpilot.onboarding.OnboardingRunbook> onboarding, SecretVault vault, Clock clock) {
         this.graph = graph;
         this.recorded = recorded;
         this.onboarding = onboarding;
