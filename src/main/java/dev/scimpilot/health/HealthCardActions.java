@@ -51,7 +51,7 @@ class HealthCardActions {
 
     @Bean
     CardAction<ClientButton> repairButton(ClientRegistry registry, RecordedSetup recorded, AccessPolicy access,
-            RunService runs, ObjectProvider<Runbook<OnboardingParameters>> onboarding, BackgroundWork background,
+            RunService runs, ObjectProvider<dev.scimpilot.onboarding.OnboardingRunbook> onboarding, BackgroundWork background,
             ProactiveMessenger messenger) {
         return new CardAction<>() {
             public String verb() {
