@@ -153,7 +153,15 @@ public class HealthCheck {
         findings.add(secret(p));
         findings.add(token(c, days));
         cert.ifPresent(recordedCert -> findings.add(read(SAML_CERT, () -> {
-            Optional<SamlCertificate> live = liveCert.join();
+            Optional<SamlCertificate> live;
+            try {
+                live = liveCert.join();
+            } catch (CompletionException e) {
+                // the app could not be read: the recorded certificate's days left are still worth showing
+                Finding f = saml(recordedCert, null, clock);
+                return new Finding(f.name(), f.status(), f.detail() + " (the app's current signing key could not be read: "
+                        + Failures.describe(e.getCause() == null ? e : e.getCause()) + ")", f.cause(), f.action());
+            }
             SamlCertificate current = live == null ? null : live.orElse(null);
             if (current != null && !current.thumbprint().equalsIgnoreCase(recordedCert.thumbprint())) {
                 // replaced by hand in Entra: the registry follows what the app really signs with, so the reminders
