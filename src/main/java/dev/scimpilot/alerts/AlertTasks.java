@@ -14,7 +14,7 @@ import org.springframework.context.event.EventListener;
 
 /**
  * The unprompted jobs on the application's db-scheduler (one execution across all replicas): the daily expiry
- * scan at {@code scimpilot.reminders.daily-at}, the watchdog every {@code watchdog-interval}, and one round of
+ * scan at {@code scimpilot.reminders.daily-at} (and the fleet digest if {@code scimpilot.health.daily-digest}), the watchdog every {@code watchdog-interval}, and one round of
  * both shortly after startup (scheduled only if not already pending, so N replicas starting together schedule one).
  * Posting is exactly-once regardless, through the claims in {@link ExpiryReminders} and {@link ProvisioningWatchdog}.
  */
@@ -24,9 +24,12 @@ class AlertTasks {
     static final String STARTUP = "alerts-startup";
 
     @Bean
-    RecurringTask<Void> expiryScanTask(ExpiryReminders reminders, AlertProperties properties) {
+    RecurringTask<Void> expiryScanTask(ExpiryReminders reminders, FleetDigest digest, AlertProperties properties) {
         return Tasks.recurring("expiry-scan", Schedules.daily(properties.timeZone(), properties.dailyAt()))
-                .execute((instance, context) -> reminders.scan());
+                .execute((instance, context) -> {
+                    reminders.scan();
+                    digest.postIfDue(); // only in the daily run: the startup round is no reason for a second digest
+                });
     }
 
     @Bean

@@ -1,12 +1,14 @@
 package dev.scimpilot.alerts;
 
 import dev.scimpilot.cards.ExpiryListCard;
+import dev.scimpilot.cards.ExpiryReminderCard;
 import dev.scimpilot.chat.Command;
 import dev.scimpilot.chat.CommandRequest;
 import dev.scimpilot.chat.CommandSpec;
 import dev.scimpilot.chat.Reply;
 import dev.scimpilot.clients.Client;
 import dev.scimpilot.clients.ClientRegistry;
+import dev.scimpilot.clients.SamlCertificate;
 import dev.scimpilot.downloads.DownloadLinks;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +18,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code expiries}: every client by days left, and a fresh download link for the {@code .ics} calendar of the
+ * {@code expiries}: every client's SCIM token and SAML signing certificate by days left (a row each), and a fresh download link for the {@code .ics} calendar of the
  * expiry dates (a link, because a Teams bot cannot attach a file in a channel; see README "Reminders and alerts").
  */
 @Component
@@ -48,11 +50,21 @@ class ExpiriesCommand implements Command {
         if (request.hasArgs()) {
             return Reply.text("Usage: `expiries` (no arguments). For one client: `client ‹name›`.");
         }
-        var clients = registry.all().stream()
-                .sorted(Comparator.comparing((Client c) -> c.tokenExpiresOn() == null ? 0 : 1)
-                        .thenComparing(c -> c.tokenExpiresOn() == null ? java.time.LocalDate.MIN : c.tokenExpiresOn())
-                        .thenComparing(Client::name))
-                .map(this::row)
+        var certificates = registry.samlCertificates();
+        java.util.List<Dated> dated = new java.util.ArrayList<>();
+        for (Client c : registry.all()) {
+            dated.add(new Dated(c.tokenExpiresOn(), row(c)));
+            SamlCertificate cert = certificates.get(c.id());
+            if (cert != null) {
+                dated.add(new Dated(cert.expiresOn(), row(c, cert)));
+            }
+        }
+        var clients = dated.stream()
+                .sorted(Comparator.comparing((Dated d) -> d.on() == null ? 0 : 1)
+                        .thenComparing(d -> d.on() == null ? java.time.LocalDate.MIN : d.on())
+                        .thenComparing(d -> d.row().clientName())
+                        .thenComparing(d -> d.row().what()))
+                .map(Dated::row)
                 .toList();
         if (clients.isEmpty()) {
             return Reply.card("expiry-list", ExpiryListCard.of(clients, "", ""));
@@ -62,13 +74,26 @@ class ExpiriesCommand implements Command {
         return Reply.card("expiry-list", ExpiryListCard.of(clients, link.url(), WHEN.format(link.expiresAt())));
     }
 
+    /** A row and the day it is sorted by (null: unknown, listed first). */
+    private record Dated(java.time.LocalDate on, ExpiryListCard.Row row) {}
+
     private ExpiryListCard.Row row(Client c) {
         if (c.tokenExpiresOn() == null) {
-            return new ExpiryListCard.Row(c.id(), c.name(), "unknown", 0, "unknown: rotate to set it");
+            return new ExpiryListCard.Row(c.id(), c.name(), ExpiryReminderCard.SCIM_TOKEN, "unknown", 0, "unknown: rotate to set it");
         }
         int days = c.tokenDaysLeft(clock);
-        String text = days < 0 ? "expired " + -days + (days == -1 ? " day" : " days") + " ago"
+        return new ExpiryListCard.Row(c.id(), c.name(), ExpiryReminderCard.SCIM_TOKEN, DAY.format(c.tokenExpiresOn()), days,
+                daysText(days));
+    }
+
+    private ExpiryListCard.Row row(Client c, SamlCertificate cert) {
+        int days = cert.daysLeft(clock);
+        return new ExpiryListCard.Row(c.id(), c.name(), ExpiryReminderCard.SAML_CERTIFICATE, DAY.format(cert.expiresOn()), days,
+                daysText(days));
+    }
+
+    private static String daysText(int days) {
+        return days < 0 ? "expired " + -days + (days == -1 ? " day" : " days") + " ago"
                 : days == 0 ? "today" : "in " + days + (days == 1 ? " day" : " days");
-        return new ExpiryListCard.Row(c.id(), c.name(), DAY.format(c.tokenExpiresOn()), days, text);
     }
 }

@@ -32,6 +32,7 @@ class ExpiryCalendarDownload implements DownloadSource {
 
     @Override
     public Optional<Download> render(String subject) {
-        return Optional.of(Download.text(FILENAME, "text/calendar", IcsCalendar.of(registry.all(), clock.instant())));
+        return Optional.of(Download.text(FILENAME, "text/calendar", IcsCalendar.of(registry.all(), registry.samlCertificates(),
+                clock.instant())));
     }
 }

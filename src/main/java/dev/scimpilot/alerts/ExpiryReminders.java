@@ -6,6 +6,7 @@ import dev.scimpilot.chat.ProactiveMessenger;
 import dev.scimpilot.chat.Reply;
 import dev.scimpilot.clients.Client;
 import dev.scimpilot.clients.ClientRegistry;
+import dev.scimpilot.clients.SamlCertificate;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -18,9 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The daily expiry scan: a reminder card per client whose SCIM token expires within 30, 14, 7, 3 or 1 days, on
- * the day, and every day after it expired (until a rotation records a new expiry). Each threshold is posted once
- * per client and token: the {@code expiry_reminder} row is claimed before posting (the replica whose insert
+ * The daily expiry scan: a reminder card per client whose SCIM token (or SAML signing certificate) expires within
+ * 30, 14, 7, 3 or 1 days, on the day, and every day after it expired (until a rotation or a new certificate records a
+ * new expiry). Each threshold is posted once per client and token or certificate: the {@code expiry_reminder} row is claimed before posting (the replica whose insert
  * succeeds posts; a failed post gives the claim back so the next scan tries again).
  */
 @Service
@@ -75,65 +76,93 @@ public class ExpiryReminders {
         return due;
     }
 
-    /** Posts every reminder that is due now; returns how many this replica posted. */
+    /**
+     * What expires: a client's SCIM token or its SAML signing certificate. {@code claimPrefix} keeps their claims
+     * apart in {@code expiry_reminder} ("" for the token, as before; "saml:" for the certificate), and
+     * {@code expiresAt} identifies the token or certificate (a new one has a new expiry, so its thresholds start over).
+     */
+    private record Expiring(String kind, String claimPrefix, java.time.Instant expiresAt, int daysLeft) {}
+
+    /** Posts every reminder that is due now (tokens and SAML signing certificates); returns how many this replica posted. */
     public int scan() {
         int posted = 0;
         for (Client client : registry.all()) {
-            if (client.scimTokenExpiresAt() == null) {
+            if (client.scimTokenExpiresAt() != null) {
+                posted += safely(client, new Expiring(ExpiryReminderCard.SCIM_TOKEN, "", client.scimTokenExpiresAt(),
+                        client.tokenDaysLeft(clock)), null);
+            }
+            SamlCertificate cert;
+            try {
+                cert = registry.samlCertificate(client.id()).orElse(null);
+            } catch (RuntimeException e) {
+                log.warn("SAML certificate of client=\"{}\" could not be read: {}", client.name(), e.toString());
                 continue;
             }
-            try {
-                posted += remind(client) ? 1 : 0;
-            } catch (RuntimeException e) {
-                log.warn("expiry reminder for client=\"{}\" failed: {}", client.name(), e.toString());
+            if (cert != null) {
+                posted += safely(client, new Expiring(ExpiryReminderCard.SAML_CERTIFICATE, "saml:", cert.expiresAt(),
+                        cert.daysLeft(clock)), cert);
             }
         }
         return posted;
     }
 
-    private boolean remind(Client client) {
-        int daysLeft = client.tokenDaysLeft(clock);
-        String threshold = thresholdFor(daysLeft, java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)));
-        if (threshold == null) {
+    private int safely(Client client, Expiring what, SamlCertificate cert) {
+        try {
+            return remind(client, what, cert) ? 1 : 0;
+        } catch (RuntimeException e) {
+            log.warn("expiry reminder ({}) for client=\"{}\" failed: {}", what.kind(), client.name(), e.toString());
+            return 0;
+        }
+    }
+
+    private boolean remind(Client client, Expiring what, SamlCertificate cert) {
+        int daysLeft = what.daysLeft();
+        String due = thresholdFor(daysLeft, java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)));
+        if (due == null) {
             return false;
         }
+        String threshold = what.claimPrefix() + due;
         var destination = channel.destinationFor(client);
         if (destination.isEmpty()) {
-            log.warn("no conversation for the expiry reminder of client=\"{}\": use `alerts here`", client.name());
+            log.warn("no conversation for the {} reminder of client=\"{}\": use `alerts here`", what.kind(), client.name());
             return false;
         }
-        if (!claim(client, threshold)) {
+        if (!claim(client, what.expiresAt(), threshold)) {
             return false; // already posted (by us earlier, or by another replica just now)
         }
+        java.time.LocalDate expiresOn = what.expiresAt().atOffset(java.time.ZoneOffset.UTC).toLocalDate();
         try {
-            JobHealth health = jobs.read(client);
             List<Reply.Mention> mentions = daysLeft <= MENTION_AT ? approvers.mentions() : List.of();
-            ExpiryReminderCard card = new ExpiryReminderCard(client.id(), client.name(), client.tokenExpiresOn(), daysLeft,
-                    lastRotated(client), health.summary(),
-                    String.join(", ", mentions.stream().map(Reply.Mention::text).toList()));
+            String mentionText = String.join(", ", mentions.stream().map(Reply.Mention::text).toList());
+            ExpiryReminderCard card = cert == null
+                    ? ExpiryReminderCard.token(client.id(), client.name(), expiresOn, daysLeft, lastRotated(client),
+                            jobs.read(client).summary(), mentionText)
+                    : ExpiryReminderCard.certificate(client.id(), client.name(), expiresOn, daysLeft, cert.shortThumbprint(),
+                            mentionText);
             messenger.send(destination.get(), new Reply.MentionCard("expiry-reminder", card, mentions)).join();
         } catch (RuntimeException e) {
-            release(client, threshold);
+            release(client, what.expiresAt(), threshold);
             throw e;
         }
-        audit.record(null, "SCIM Pilot", "reminder.expiry", null, client.name(),
-                "threshold " + threshold + ", " + daysLeft + " days left, expires " + client.tokenExpiresOn());
+        audit.record(null, "SCIM Pilot", cert == null ? "reminder.expiry" : "reminder.saml-certificate", null, client.name(),
+                "threshold " + due + ", " + daysLeft + " days left, expires " + expiresOn
+                        + (cert == null ? "" : ", thumbprint " + cert.thumbprint()));
         return true;
     }
 
-    private boolean claim(Client client, String threshold) {
+    private boolean claim(Client client, java.time.Instant expiresAt, String threshold) {
         try {
             return jdbc.sql("INSERT INTO expiry_reminder (client_id, token_expires_at, threshold, sent_at) VALUES (?, ?, ?, ?)")
-                    .params(client.id(), Timestamp.from(client.scimTokenExpiresAt()), threshold, Timestamp.from(clock.instant()))
+                    .params(client.id(), Timestamp.from(expiresAt), threshold, Timestamp.from(clock.instant()))
                     .update() == 1;
         } catch (DuplicateKeyException already) {
             return false;
         }
     }
 
-    private void release(Client client, String threshold) {
+    private void release(Client client, java.time.Instant expiresAt, String threshold) {
         jdbc.sql("DELETE FROM expiry_reminder WHERE client_id = ? AND token_expires_at = ? AND threshold = ?")
-                .params(client.id(), Timestamp.from(client.scimTokenExpiresAt()), threshold).update();
+                .params(client.id(), Timestamp.from(expiresAt), threshold).update();
     }
 
     private static String lastRotated(Client c) {

@@ -1,6 +1,7 @@
 package dev.scimpilot.alerts;
 
 import dev.scimpilot.clients.Client;
+import dev.scimpilot.clients.SamlCertificate;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,8 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * The expiry calendar as iCalendar (RFC 5545): one all-day VEVENT per client with a known expiry, with a display
- * alarm 14 days before. UIDs are stable per client and expiry, so re-importing updates events instead of
+ * The expiry calendar as iCalendar (RFC 5545): one all-day VEVENT per client with a known token expiry, and one per
+ * recorded SAML signing certificate, each with a display alarm 14 days before. UIDs are stable per client and expiry, so re-importing updates events instead of
  * duplicating them, and a rotation (new expiry) is a new event. Holds names, domains and dates only: never a
  * token, URL or tenant secret.
  */
@@ -23,6 +24,11 @@ final class IcsCalendar {
     private IcsCalendar() {}
 
     static String of(List<Client> clients, Instant now) {
+        return of(clients, java.util.Map.of(), now);
+    }
+
+    /** With each client's SAML signing certificate ({@code certificates} by client id) as an event of its own. */
+    static String of(List<Client> clients, java.util.Map<String, SamlCertificate> certificates, Instant now) {
         StringBuilder ics = new StringBuilder();
         line(ics, "BEGIN:VCALENDAR");
         line(ics, "VERSION:2.0");
@@ -31,28 +37,48 @@ final class IcsCalendar {
         line(ics, "METHOD:PUBLISH");
         line(ics, "X-WR-CALNAME:NinjaOne SCIM token expiries");
         for (Client c : clients) {
+            SamlCertificate cert = certificates.get(c.id());
+            if (cert != null) {
+                event(ics, uid(c, cert), cert.expiresOn(), now, "NinjaOne SAML signing certificate expires: " + c.name(),
+                        "The SAML token-signing certificate (thumbprint " + cert.thumbprint() + ") of " + c.name() + " ("
+                                + c.emailDomain() + ") expires today; sign-in to NinjaOne through Entra fails after that. Replace "
+                                + "it in Entra (enterprise app, Single sign-on, SAML Certificates), make it active, and import "
+                                + "the metadata again in NinjaOne.",
+                        "SAML signing certificate of " + c.name() + " expires in 14 days");
+            }
             LocalDate expires = c.tokenExpiresOn();
             if (expires == null) {
                 continue;
             }
-            line(ics, "BEGIN:VEVENT");
-            line(ics, "UID:" + uid(c));
-            line(ics, "DTSTAMP:" + STAMP.format(now));
-            line(ics, "DTSTART;VALUE=DATE:" + DATE.format(expires));
-            line(ics, "DTEND;VALUE=DATE:" + DATE.format(expires.plusDays(1)));
-            line(ics, "SUMMARY:" + text("NinjaOne SCIM token expires: " + c.name()));
-            line(ics, "DESCRIPTION:" + text("The NinjaOne SCIM token of " + c.name() + " (" + c.emailDomain()
-                    + ") expires today; provisioning stops silently after that. In Teams: rotate token " + c.name()));
-            line(ics, "TRANSP:TRANSPARENT");
-            line(ics, "BEGIN:VALARM");
-            line(ics, "ACTION:DISPLAY");
-            line(ics, "DESCRIPTION:" + text("SCIM token of " + c.name() + " expires in 14 days"));
-            line(ics, "TRIGGER:-P14D");
-            line(ics, "END:VALARM");
-            line(ics, "END:VEVENT");
+            event(ics, uid(c), expires, now, "NinjaOne SCIM token expires: " + c.name(), "The NinjaOne SCIM token of "
+                    + c.name() + " (" + c.emailDomain() + ") expires today; provisioning stops silently after that. In Teams: "
+                    + "rotate token " + c.name(), "SCIM token of " + c.name() + " expires in 14 days");
         }
         line(ics, "END:VCALENDAR");
         return ics.toString();
+    }
+
+    private static void event(StringBuilder ics, String uid, LocalDate on, Instant now, String summary, String description,
+            String alarm) {
+        line(ics, "BEGIN:VEVENT");
+        line(ics, "UID:" + uid);
+        line(ics, "DTSTAMP:" + STAMP.format(now));
+        line(ics, "DTSTART;VALUE=DATE:" + DATE.format(on));
+        line(ics, "DTEND;VALUE=DATE:" + DATE.format(on.plusDays(1)));
+        line(ics, "SUMMARY:" + text(summary));
+        line(ics, "DESCRIPTION:" + text(description));
+        line(ics, "TRANSP:TRANSPARENT");
+        line(ics, "BEGIN:VALARM");
+        line(ics, "ACTION:DISPLAY");
+        line(ics, "DESCRIPTION:" + text(alarm));
+        line(ics, "TRIGGER:-P14D");
+        line(ics, "END:VALARM");
+        line(ics, "END:VEVENT");
+    }
+
+    /** Stable per client and certificate (a new certificate is a new event). */
+    static String uid(Client c, SamlCertificate cert) {
+        return "saml-cert-" + c.id() + "-" + cert.thumbprint().toLowerCase(java.util.Locale.ROOT) + "@scimpilot";
     }
 
     /** Stable per client and expiry day. */

@@ -19,7 +19,7 @@ class ClientCardActions {
     record PageRef(@Positive int page) {}
 
     @Bean
-    CardAction<ClientRef> showClientAction(ClientRegistry registry, LastChecks checks, Clock clock) {
+    CardAction<ClientRef> showClientAction(ClientRegistry registry, ClientDetails details) {
         return new CardAction<>() {
             public String verb() {
                 return "client.show";
@@ -31,8 +31,7 @@ class ClientCardActions {
 
             public CardReply handle(CardActionRequest<ClientRef> request) {
                 return registry.byId(request.data().clientId())
-                        .map(c -> CardReply.message(Reply.card("client-detail",
-                                ClientCommand.detail(c, checks, registry.samlCertificate(c.id()), clock))))
+                        .map(c -> CardReply.message(Reply.card("client-detail", details.card(c))))
                         .orElseGet(() -> CardReply.message(Reply.text("That client is no longer in the registry.")));
             }
         };

@@ -96,6 +96,15 @@ public class ClientRegistry {
                 .optional().filter(c -> c.expiresAt() != null);
     }
 
+    /** Every recorded SAML signing certificate by client id (one query, for the expiry list and calendar). */
+    public java.util.Map<String, SamlCertificate> samlCertificates() {
+        java.util.Map<String, SamlCertificate> out = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, saml_cert_thumbprint, saml_cert_expires_at FROM client WHERE saml_cert_thumbprint IS NOT NULL "
+                + "AND saml_cert_expires_at IS NOT NULL").query((rs, i) -> out.put(rs.getString(1),
+                        new SamlCertificate(rs.getString(2), instant(rs, "saml_cert_expires_at")))).list();
+        return out;
+    }
+
     public boolean delete(String id) {
         return jdbc.sql("DELETE FROM client WHERE id = ?").param(id).update() == 1;
     }

@@ -12,6 +12,21 @@ import java.time.format.DateTimeFormatter;
  */
 public record SamlCertificate(String thumbprint, Instant expiresAt) {
 
+    /** The day it expires (UTC). */
+    public java.time.LocalDate expiresOn() {
+        return expiresAt.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** Days until it expires, by calendar day like {@link Client#tokenDaysLeft} (negative once expired). */
+    public int daysLeft(Clock clock) {
+        return (int) java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.now(clock.withZone(ZoneOffset.UTC)), expiresOn());
+    }
+
+    /** "3F2A9C…": enough to tell two certificates apart on a card. */
+    public String shortThumbprint() {
+        return thumbprint.length() > 6 ? thumbprint.substring(0, 6) + "…" : thumbprint;
+    }
+
     /** "expires 28 Nov 2029 (thumbprint 3F2A9C…, 1096 days left)". */
     public String describe(Clock clock) {
         long days = Duration.between(clock.instant(), expiresAt).toDays();

@@ -14,5 +14,10 @@ final class Causes {
             + "Repair plans an onboarding re-run that changes only the drifted steps, after approval.";
     static final String NO_P1 = "Dynamic groups and group assignment need Entra ID P1 on the client tenant (runbook licence note).";
 
+    static final String SAML_CERT = "SAML sign-in stops when the app's token-signing certificate expires. In Entra: Enterprise "
+            + "applications → the NinjaOne app → Single sign-on → SAML Certificates → Edit → New Certificate, save, then "
+            + "Make certificate active; in NinjaOne (Administration → Accounts → Identity Providers → the client's provider) "
+            + "Import metadata from URL again and Test Connection.";
+
     private Causes() {}
 }

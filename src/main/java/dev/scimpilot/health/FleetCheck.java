@@ -100,7 +100,8 @@ public class FleetCheck {
                         f.status().equals("pass") ? "" : f.action())).toList());
     }
 
-    static FleetHealthCard fleetCard(List<ClientHealth> all, java.time.Instant at) {
+    /** The fleet card of a check of every client (also the daily digest's). */
+    public static FleetHealthCard fleetCard(List<ClientHealth> all, java.time.Instant at) {
         return FleetHealthCard.summarise(at, all.stream().map(h -> new FleetHealthCard.Row(h.clientId(), h.clientName(),
                 h.overall(), h.tokenDaysLeft(), h.overall().equals("unreachable") ? "Tenant unreachable: " + h.issue()
                         : h.issue())).toList());

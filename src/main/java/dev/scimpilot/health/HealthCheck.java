@@ -7,6 +7,8 @@ import com.microsoft.graph.models.SynchronizationJob;
 import com.microsoft.graph.models.SynchronizationStatusCode;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import dev.scimpilot.clients.Client;
+import dev.scimpilot.clients.ClientRegistry;
+import dev.scimpilot.clients.SamlCertificate;
 import dev.scimpilot.consent.AdminConsent;
 import dev.scimpilot.entra.GraphClients;
 import dev.scimpilot.ninjaone.NinjaEndUser;
@@ -35,6 +37,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -72,14 +75,18 @@ public class HealthCheck {
     private final RecordedSetup recorded;
     private final ObjectProvider<dev.scimpilot.onboarding.OnboardingRunbook> onboarding;
     private final SecretVault vault;
+    private final ClientRegistry registry;
+    private final dev.scimpilot.audit.AuditLog audit;
     private final Clock clock;
 
     public HealthCheck(GraphClients graph, RecordedSetup recorded,
-            ObjectProvider<dev.scimpilot.onboarding.OnboardingRunbook> onboarding, SecretVault vault, Clock clock) {
+            ObjectProvider<dev.scimpilot.onboarding.OnboardingRunbook> onboarding, SecretVault vault, ClientRegistry registry, dev.scimpilot.audit.AuditLog audit, Clock clock) {
         this.graph = graph;
+        this.audit = audit;
         this.recorded = recorded;
         this.onboarding = onboarding;
         this.vault = vault;
+        this.registry = registry;
         this.clock = clock;
     }
 
@@ -100,6 +107,7 @@ public class HealthCheck {
                             : "The tenant is unreachable (consent revoked, tenant deleted, or Graph unavailable); nothing "
                                     + "else could be checked.", ""));
             findings.add(token(c, days));
+            registry.samlCertificate(c.id()).ifPresent(cert -> findings.add(saml(cert, null, clock)));
             return ClientHealth.of(c.id(), c.name(), now, days, findings, false);
         }
         final GraphServiceClient graphClient = g;
@@ -117,6 +125,9 @@ public class HealthCheck {
                 }).getValue().size());
         CompletableFuture<List<NinjaEndUser>> inOrg = async(() -> shared.endUsers(c.ninjaOrgId()));
         CompletableFuture<List<NinjaEndUser>> global = async(shared::globalEndUsers);
+        java.util.Optional<SamlCertificate> cert = registry.samlCertificate(c.id());
+        CompletableFuture<Optional<SamlCertificate>> liveCert = cert.isEmpty() || c.servicePrincipalId() == null
+                ? CompletableFuture.completedFuture(null) : async(() -> SamlSigningKey.read(graphClient, c.servicePrincipalId()));
         CompletableFuture<List<Finding>> drift = p1 ? async(() -> drift(p)) : CompletableFuture.completedFuture(List.of());
 
         List<Finding> findings = new ArrayList<>();
@@ -143,6 +154,27 @@ public class HealthCheck {
         }
         findings.add(secret(p));
         findings.add(token(c, days));
+        cert.ifPresent(recordedCert -> findings.add(read(SAML_CERT, () -> {
+            Optional<SamlCertificate> live;
+            try {
+                live = liveCert.join();
+            } catch (CompletionException e) {
+                // the app could not be read: the recorded certificate's days left are still worth showing
+                Finding f = saml(recordedCert, null, clock);
+                return new Finding(f.name(), f.status(), f.detail() + " (the app's current signing key could not be read: "
+                        + Failures.describe(e.getCause() == null ? e : e.getCause()) + ")", f.cause(), f.action());
+            }
+            SamlCertificate current = live == null ? null : live.orElse(null);
+            if (current != null && !current.thumbprint().equalsIgnoreCase(recordedCert.thumbprint())) {
+                // replaced by hand in Entra: the registry follows what the app really signs with, so the reminders
+                // count down the new certificate (a new certificate starts its reminders over)
+                registry.saveSamlCertificate(c.id(), current);
+                audit.record(null, "SCIM Pilot", "client.saml-certificate-followed", null, c.name(), "the app signs with "
+                        + current.thumbprint() + " (expires " + current.expiresAt() + ") instead of the recorded "
+                        + recordedCert.thumbprint() + ": replaced in Entra by hand; the registry and its reminders follow");
+            }
+            return saml(recordedCert, live, clock);
+        })));
         return ClientHealth.of(c.id(), c.name(), now, days, findings, true);
     }
 
@@ -360,6 +392,38 @@ public class HealthCheck {
                 : Finding.fail("Token secret", "not in the vault (" + p.scimToken().name() + "); a repair or rotation needs a "
                         + "new token from NinjaOne", Causes.STOPPED, Finding.ROTATE);
     }
+
+    static final String SAML_CERT = "SAML signing certificate";
+
+    /**
+     * The SAML token-signing certificate: recorded at onboarding, compared with the app's preferred signing key when
+     * the tenant could be read ({@code live}: null = not read, empty = the app has no preferred key any more).
+     * Warning from {@link #SAML_WARN_DAYS} days left, red once expired (NinjaOne's sign-in then fails).
+     */
+    static Finding saml(SamlCertificate recorded, Optional<SamlCertificate> live, Clock clock) {
+        if (live != null && live.isEmpty()) {
+            return Finding.warn(SAML_CERT, "the app has no preferred token-signing certificate any more (recorded: "
+                    + recorded.describe(clock) + "); someone changed single sign-on in Entra", Causes.SAML_CERT, "");
+        }
+        SamlCertificate cert = live != null && live.isPresent() ? live.get() : recorded;
+        boolean replaced = !cert.thumbprint().equalsIgnoreCase(recorded.thumbprint());
+        String prefix = replaced ? "replaced by hand in Entra (recorded " + recorded.shortThumbprint() + ", the app now signs "
+                + "with " + cert.shortThumbprint() + "; the registry follows the new one); " : "";
+        int days = cert.daysLeft(clock);
+        String thumb = " (thumbprint " + cert.shortThumbprint() + ")";
+        if (days < 0) {
+            return Finding.fail(SAML_CERT, prefix + "expired on " + cert.expiresOn() + " (" + -days + (days == -1 ? " day" : " days")
+                    + " ago)" + thumb + ": sign-in to NinjaOne through Entra fails", Causes.SAML_CERT, "");
+        }
+        if (days <= SAML_WARN_DAYS) {
+            return Finding.warn(SAML_CERT, prefix + days + (days == 1 ? " day" : " days") + " left (expires " + cert.expiresOn() + ")"
+                    + thumb + "; sign-in to NinjaOne stops when it does", Causes.SAML_CERT, "");
+        }
+        return Finding.pass(SAML_CERT, prefix + days + " days left (expires " + cert.expiresOn() + ")" + thumb);
+    }
+
+    /** The signing certificate gets a longer warning than the token: replacing it needs Entra and NinjaOne both. */
+    static final int SAML_WARN_DAYS = 60;
 
     static Finding token(Client c, int days) {
         if (c.tokenExpiresOn() == null) {

@@ -71,6 +71,12 @@ public class RunRepository {
                 .stream().map(r -> withSteps(r, steps(r.id()))).toList();
     }
 
+    /** The {@code limit} most recent runs for a client (by the name its runs were planned under, any case), newest first; without steps. */
+    public List<Run> recentForClient(String clientName, int limit) {
+        return jdbc.sql("SELECT * FROM run WHERE LOWER(client_name) = LOWER(?) ORDER BY created_at DESC LIMIT ?")
+                .params(clientName, limit).query(this::mapRun).list();
+    }
+
     List<String> idsInStatus(RunStatus... statuses) {
         String in = String.join(",", java.util.Collections.nCopies(statuses.length, "?"));
         return jdbc.sql("SELECT id FROM run WHERE status IN (" + in + ")")

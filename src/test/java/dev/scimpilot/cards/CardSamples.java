@@ -65,7 +65,8 @@ final class CardSamples {
         cards.put("client-list (500 clients, page 3)", ClientListCard.page(registry, 3));
         List<ExpiryListCard.Row> expiries = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            expiries.add(new ExpiryListCard.Row("client-" + i + "-" + "x".repeat(30), longName + " " + i, "03 Dec 2026", i - 5,
+            expiries.add(new ExpiryListCard.Row("client-" + i + "-" + "x".repeat(30), longName + " " + i,
+                    i % 2 == 0 ? "SCIM token" : "SAML signing certificate", "03 Dec 2026", i - 5,
                     i < 5 ? "expired " + (5 - i) + " days ago" : "in " + (i - 5) + " days"));
         }
         cards.put("expiry-list (500 clients)", ExpiryListCard.of(expiries,

@@ -24,6 +24,7 @@ class ClientsIT {
 
     @LocalServerPort int port;
     @Autowired ClientRegistry registry;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     BotEndpoint bot;
     TeamsActivities activities;
 
@@ -33,6 +34,7 @@ class ClientsIT {
         bot = new BotEndpoint(port);
         activities = new TeamsActivities(teams.serviceUrl());
         registry.all().forEach(c -> registry.delete(c.id()));
+        jdbc.sql("DELETE FROM run WHERE requester_id = 'aad-clients-it'").update();
     }
 
     @AfterAll
@@ -87,6 +89,35 @@ class ClientsIT {
     }
 
     @Test
+    void theClientCardShowsItsThreeMostRecentRunsNewestFirst() {
+        registry.save(client("c-1", "Brennwald + Heilig AG", "brennwald-heilig.ch", 12, 150));
+        bot.post(activities.message("client brennwald"));
+        assertThat(lastCard()).contains("Last runs").contains("No runs for this client yet.");
+
+        Instant t = Instant.parse("2026-05-01T10:00:00Z");
+        run("aaaaaaaa-0000-4000-8000-000000000001", "onboard-client", "Brennwald + Heilig AG", "SUCCEEDED", t);
+        run("bbbbbbbb-0000-4000-8000-000000000002", "rotate-token", "Brennwald + Heilig AG", "FAILED", t.plus(30, ChronoUnit.DAYS));
+        run("cccccccc-0000-4000-8000-000000000003", "rotate-token", "brennwald + heilig ag", "SUCCEEDED", t.plus(31, ChronoUnit.DAYS));
+        run("dddddddd-0000-4000-8000-000000000004", "rotate-token", "Brennwald + Heilig AG", "REJECTED",
+                t.plus(60, ChronoUnit.DAYS));
+        run("eeeeeeee-0000-4000-8000-000000000005", "rotate-token", "Rheintal Logistik AG", "SUCCEEDED", t.plus(90, ChronoUnit.DAYS));
+
+        bot.post(activities.message("client brennwald"));
+        String card = lastCard();
+        assertThat(card).contains("Last runs").doesNotContain("No runs for this client yet.")
+                .contains("dddddddd").contains("rejected").contains("cccccccc").contains("bbbbbbbb").contains("failed")
+                .contains("Rotate token").contains("31 May 2026")
+                .doesNotContain("aaaaaaaa") // the fourth most recent
+                .doesNotContain("eeeeeeee"); // another client's
+        assertThat(card.indexOf("dddddddd")).isLessThan(card.indexOf("cccccccc"));
+        assertThat(card.indexOf("cccccccc")).isLessThan(card.indexOf("bbbbbbbb"));
+
+        // the same card from a registry row
+        bot.post(activities.execute("client.show", activities.data().put("clientId", "c-1"), "act-list"));
+        assertThat(lastCard()).contains("dddddddd");
+    }
+
+    @Test
     void namesAreUniqueRegardlessOfCaseAndAmpersand() {
         registry.save(client("c-1", "Brennwald + Heilig AG", "brennwald-heilig.ch", 12, 150));
         registry.save(client("c-ignored", "brennwald & heilig ag", "brennwald-heilig.ch", 13, 100));
@@ -101,6 +132,14 @@ class ClientsIT {
         return new Client(id, name, org, name, domain, "7c1e5a9d-3b2f-4e8a-9d6c-1f0e2b3a4c5d", List.of(), "All",
                 "NinjaOne-EndUsers", "g-1", "NinjaOne", "a-1", "app-1", "sp-1", "scim.1", "https://eu.ninjarmm.com/scim",
                 "scim-" + domain, "v1", now, now.plus(daysLeft, ChronoUnit.DAYS), "conv", "Anna", now, null, now);
+    }
+
+    private void run(String id, String kind, String clientName, String status, Instant at) {
+        jdbc.sql("""
+                INSERT INTO run (id, kind, client_name, parameters, facts, status, plan_version, conversation_id,
+                    requester_id, requester_name, created_at, updated_at)
+                VALUES (?, ?, ?, '{}', '{}', ?, 1, 'conv', 'aad-clients-it', 'Anna', ?, ?)""")
+                .params(id, kind, clientName, status, java.sql.Timestamp.from(at), java.sql.Timestamp.from(at)).update();
     }
 
     private String lastText() {

@@ -168,6 +168,57 @@ class HealthChatIT {
     }
 
     @Test
+    void samlSigningCertificateShowsDaysLeftAndAHandReplacedOneIsReportedAsSuch() {
+        registry.save(rheintal());
+        var sp = graph.forTenant(DemoData.RHEINTAL_TENANT_ID).servicePrincipals().byServicePrincipalId(DemoData.RHEINTAL_SP_ID);
+        String recorded = addSigningCertificate(sp, 40);
+        registry.saveSamlCertificate("c-rheintal", new dev.scimpilot.clients.SamlCertificate(recorded,
+                Instant.now().plus(40, ChronoUnit.DAYS)));
+
+        bot.post(activities.message("check provisioning rheintal"));
+        String card = awaitCard(c -> c.contains("Provisioning health: Rheintal Logistik AG"));
+        assertThat(card).contains("SAML signing certificate").contains("40 days left").contains(recorded.substring(0, 6))
+                .contains("sign-in to NinjaOne stops when it does")
+                .contains("New Certificate").contains("Make certificate active").contains("Import metadata from URL again")
+                .doesNotContain("replaced by hand");
+
+        // someone replaced it in the Entra portal: the check says so and the registry follows the new certificate
+        String replacement = addSigningCertificate(sp, 900);
+        teams.reset();
+        bot.post(activities.message("check provisioning rheintal"));
+        card = awaitCard(c -> c.contains("Provisioning health: Rheintal Logistik AG"));
+        assertThat(card).contains("replaced by hand in Entra (recorded " + recorded.substring(0, 6))
+                .contains("now signs with " + replacement.substring(0, 6)).contains("900 days left");
+        assertThat(registry.samlCertificate("c-rheintal")).get().extracting(dev.scimpilot.clients.SamlCertificate::thumbprint)
+                .isEqualTo(replacement);
+    }
+
+    @Test
+    void anExpiredSamlCertificateIsRedEvenWhenTheTenantIsUnreachable() {
+        registry.save(client("c-gone", "Verschwunden AG", "verschwunden.ch", UNKNOWN_TENANT, 99, null, null, null, null,
+                "NinjaOne", 200));
+        registry.saveSamlCertificate("c-gone", new dev.scimpilot.clients.SamlCertificate("AB12CD34EF", Instant.now().minus(3,
+                ChronoUnit.DAYS)));
+        bot.post(activities.message("check provisioning verschwunden"));
+        String card = awaitCard(c -> c.contains("Provisioning health: Verschwunden AG"));
+        assertThat(card).contains("SAML signing certificate").contains("(3 days ago)")
+                .contains("sign-in to NinjaOne through Entra fails");
+    }
+
+    /** A token-signing certificate valid for {@code days}, made the app's preferred one, as the Entra portal does. */
+    private static String addSigningCertificate(com.microsoft.graph.serviceprincipals.item.ServicePrincipalItemRequestBuilder sp,
+            int days) {
+        var body = new com.microsoft.graph.serviceprincipals.item.addtokensigningcertificate.AddTokenSigningCertificatePostRequestBody();
+        body.setDisplayName("CN=NinjaOne SAML test");
+        body.setEndDateTime(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusDays(days));
+        String thumbprint = sp.addTokenSigningCertificate().post(body).getThumbprint();
+        var preferred = new com.microsoft.graph.models.ServicePrincipal();
+        preferred.setPreferredTokenSigningKeyThumbprint(thumbprint);
+        sp.patch(preferred);
+        return thumbprint;
+    }
+
+    @Test
     void missingP1IsNamed() {
         registry.save(client("c-seeberger", DemoData.SEEBERGER_COMPANY, DemoData.SEEBERGER_DOMAIN, DemoData.SEEBERGER_TENANT_ID,
                 DemoData.SEEBERGER_ORG_ID, null, null, null, null, "NinjaOne", 120));

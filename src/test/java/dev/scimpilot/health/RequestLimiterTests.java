@@ -17,7 +17,7 @@ class RequestLimiterTests {
 
     @Test
     void perTenantAndGlobalBoundsHoldUnderContention() throws Exception {
-        RequestLimiter limiter = new RequestLimiter(new HealthProperties(8, 6, 2));
+        RequestLimiter limiter = new RequestLimiter(new HealthProperties(8, 6, 2, false));
         AtomicInteger globalNow = new AtomicInteger();
         AtomicInteger globalPeak = new AtomicInteger();
         AtomicInteger[] tenantNow = {new AtomicInteger(), new AtomicInteger(), new AtomicInteger(), new AtomicInteger()};
@@ -51,7 +51,7 @@ class RequestLimiterTests {
 
     @Test
     void aFailingCallGivesItsSlotsBack() {
-        RequestLimiter limiter = new RequestLimiter(new HealthProperties(1, 1, 1));
+        RequestLimiter limiter = new RequestLimiter(new HealthProperties(1, 1, 1, false));
         for (int i = 0; i < 3; i++) {
             try {
                 limiter.call("t", () -> {
