@@ -22,6 +22,10 @@ public class ConversationDirectory {
     private final JdbcClient jdbc;
     private final Clock clock;
 
+    /** The column's size (V1 migration). */
+    static final int MAX_REFERENCE_CHARS = 8000;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConversationDirectory.class);
+
     public ConversationDirectory(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -29,11 +33,24 @@ public class ConversationDirectory {
 
     /** Inserts or refreshes; two activities of one conversation arriving together (install + update) both succeed. */
     public void remember(ConversationReference reference, ConversationKey key) {
+        // proactive sends need the conversation, service URL and bot, not who spoke last: keep the user's ids only, so
+        // a display name (or anything else a client puts there) cannot make the stored reference arbitrarily large
+        if (reference.getUser() != null) {
+            com.microsoft.bot.schema.ChannelAccount user = new com.microsoft.bot.schema.ChannelAccount(reference.getUser().getId());
+            user.setAadObjectId(reference.getUser().getAadObjectId());
+            reference.setUser(user);
+        }
         String json;
         try {
             json = Serialization.toString(reference);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise conversation reference", e);
+        }
+        if (json.length() > MAX_REFERENCE_CHARS) {
+            log.warn("conversation reference of {} not stored: {} characters (limit {}); unprompted messages cannot reach "
+                    + "this conversation until a normal activity arrives from it", key.conversationId(), json.length(),
+                    MAX_REFERENCE_CHARS);
+            return;
         }
         Timestamp now = Timestamp.from(clock.instant());
         int updated = jdbc.sql("""

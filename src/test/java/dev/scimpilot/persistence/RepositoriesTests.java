@@ -45,6 +45,26 @@ class RepositoriesTests {
 
     @ParameterizedTest
     @EnumSource(Databases.class)
+    void aHugeDisplayNameDoesNotStopTheReferenceBeingStored(Databases db) {
+        // found by the fuzz test: a 15,000-character reference failed to store (the column holds 8,000)
+        var directory = new ConversationDirectory(JdbcClient.create(db.migrated()), clock);
+        var key = new ConversationKey("19:ops@thread.tacv2", "tenant-1", "channel", "19:team@thread.tacv2");
+        ConversationReference ref = reference("https://smba.trafficmanager.net/emea/");
+        ChannelAccount anna = new ChannelAccount("29:1anna", "Anna ".repeat(4000));
+        anna.setAadObjectId("a1b2c3d4-0000-4000-8000-000000000001");
+        ref.setUser(anna);
+
+        directory.remember(ref, key);
+
+        ConversationReference found = directory.find("19:ops@thread.tacv2").orElseThrow();
+        assertThat(found.getServiceUrl()).isEqualTo("https://smba.trafficmanager.net/emea/");
+        assertThat(found.getUser().getId()).isEqualTo("29:1anna");
+        assertThat(found.getUser().getAadObjectId()).isEqualTo("a1b2c3d4-0000-4000-8000-000000000001");
+        assertThat(found.getUser().getName()).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
     void installAndUpdateArrivingTogetherBothStoreTheReference(Databases db) throws Exception {
         var directory = new ConversationDirectory(JdbcClient.create(db.migrated()), clock);
         var key = new ConversationKey("a:1personal", "tenant-1", "personal", null);
