@@ -46,6 +46,10 @@ public final class LocalScimPilot {
         sandboxProperties(sandbox, botPort).forEach((k, v) -> arguments.add("--" + k + "=" + v));
         arguments.addAll(List.of(args));
         ConfigurableApplicationContext context = app.run(arguments.toArray(String[]::new));
+        if (LocalDemo.seed(context.getBean(dev.scimpilot.clients.ClientRegistry.class), sandbox)) {
+            System.out.println("Registry: added Rheintal Logistik AG (sandbox client onboarded earlier: token expires in ~5 days, "
+                    + "job in quarantine). Try `alerts here`, `check provisioning Rheintal`, `rotate token Rheintal`.");
+        }
 
         Process playground = withPlayground ? startPlayground(botPort, playgroundPort) : null;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
