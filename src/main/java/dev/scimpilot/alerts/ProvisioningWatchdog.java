@@ -159,7 +159,7 @@ public class ProvisioningWatchdog {
 
     private NoticeCard card(Client client, Incident incident, String detail, JobHealth health) {
         return new NoticeCard("⚠️ " + incident.title + ": " + client.name(),
-                capitalise(detail) + ".",
+                sentence(detail),
                 List.of(new NoticeCard.Fact("Client", client.name()), new NoticeCard.Fact("Provisioning", health.summary()),
                         new NoticeCard.Fact("Token expires", client.tokenExpiresOn() == null ? "unknown" : client.tokenExpiresOn().toString())),
                 "Likely cause: " + incident.likelyCause(health, client, clock) + " I will say here when it clears.");
@@ -208,6 +208,12 @@ public class ProvisioningWatchdog {
 
     private static String clip(String s) {
         return s == null || s.length() <= 1900 ? s : s.substring(0, 1900) + "…";
+    }
+
+    /** Capitalised and ending in one full stop (Entra's own messages often end in one already). */
+    private static String sentence(String s) {
+        String text = capitalise(s == null ? "" : s.strip());
+        return text.endsWith(".") ? text : text + ".";
     }
 
     private static String capitalise(String s) {
