@@ -62,6 +62,9 @@ public final class FleetCheckBenchmark {
             props.put("spring.datasource.url", "jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
             props.put("server.port", "0");
             props.put("logging.level.root", "WARN");
+            // the unprompted expiry scan and watchdog would walk the same 500 clients during the timed checks
+            props.put("scimpilot.reminders.startup-delay", "PT10H");
+            props.put("scimpilot.reminders.watchdog-interval", "PT10H");
             props.put("logging.level.audit", "WARN");
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ScimPilotApplication.class)
                     .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new))) {

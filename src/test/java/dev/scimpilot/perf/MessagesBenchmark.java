@@ -192,7 +192,9 @@ public final class MessagesBenchmark {
                 // 50 people each sending as fast as the bot answers would trip the per-person limit at once
                 "--scimpilot.access.commands-per-minute=1000000",
                 "--scimpilot.scim.allowed-hosts=127.0.0.1", "--scimpilot.scim.allow-loopback=true",
-                "--spring.main.banner-mode=off"));
+                "--spring.main.banner-mode=off",
+                // no unprompted expiry scan or watchdog round in the middle of the timed load
+                "--scimpilot.reminders.startup-delay=PT10H", "--scimpilot.reminders.watchdog-interval=PT10H"));
         sandbox.scimPilotProperties().forEach((k, v) -> args.add("--" + k + "=" + v));
         List<Class<?>> sources = new ArrayList<>(List.of(ScimPilotApplication.class, OfflineCredentials.class));
         if (echo) {
