@@ -147,7 +147,7 @@ class OnboardingChatIT {
                 .put("scimToken", token), "act-token-form"));
         invokeAnswers.add(answer.body());
         assertThat(answer.body()).contains("Token rotation requested");
-        JsonNode plan = awaitCall(c -> cardOf(c).at("/refresh/action/verb").asText().equals("run.refresh")
+        JsonNode plan = awaitCall(c -> c.card().at("/refresh/action/verb").asText().equals("run.refresh")
                 && cardText(c).contains("Waiting for approval") && cardText(c).contains("Rotate token"));
         String runId = plan.at("/refresh/action/data/runId").asText();
         ObjectNode approve = activities.execute("run.approve", activities.data().put("runId", runId).put("planVersion", 1), "act-plan");
@@ -175,9 +175,9 @@ class OnboardingChatIT {
         var answer = bot.post(submit);
         invokeAnswers.add(answer.body());
         assertThat(answer.status()).isEqualTo(200);
-        JsonNode plan = awaitCall(c -> cardOf(c).at("/refresh/action/verb").asText().equals("run.refresh")
+        JsonNode plan = awaitCall(c -> c.card().at("/refresh/action/verb").asText().equals("run.refresh")
                 && cardText(c).contains("Waiting for approval"));
-        String runId = cardOf(teamsCall(plan)).at("/refresh/action/data/runId").asText();
+        String runId = teamsCall(plan).card().at("/refresh/action/data/runId").asText();
         ObjectNode approve = activities.execute("run.approve", activities.data().put("runId", runId).put("planVersion", 1), "act-plan");
         approve.with("from").put("id", "29:1bruno-approver").put("name", "Bruno Approver").put("aadObjectId", TeamsActivities.APPROVER_AAD);
         assertThat(bot.post(approve).status()).isEqualTo(200);
@@ -185,7 +185,7 @@ class OnboardingChatIT {
     }
 
     private FakeTeams.ConnectorCall teamsCall(JsonNode marker) {
-        return teams.calls().stream().filter(c -> cardOf(c) == marker || cardOf(c).equals(marker)).findFirst().orElseThrow();
+        return teams.calls().stream().filter(c -> c.card() == marker || c.card().equals(marker)).findFirst().orElseThrow();
     }
 
     private JsonNode awaitCall(Predicate<FakeTeams.ConnectorCall> condition) {
@@ -193,7 +193,7 @@ class OnboardingChatIT {
         while (Instant.now().isBefore(deadline)) {
             var match = teams.calls().stream().filter(condition).reduce((a, b) -> b);
             if (match.isPresent()) {
-                return cardOf(match.get());
+                return match.get().card();
             }
             sleep();
         }
@@ -212,16 +212,13 @@ class OnboardingChatIT {
 
     private JsonNode lastCard() {
         var calls = teams.calls();
-        return cardOf(calls.get(calls.size() - 1));
+        return calls.get(calls.size() - 1).card();
     }
 
-    private static JsonNode cardOf(FakeTeams.ConnectorCall call) {
-        return call.body().path("attachments").path(0).path("content");
-    }
 
     private static String cardText(FakeTeams.ConnectorCall call) {
         StringBuilder sb = new StringBuilder(call.body().path("text").asText());
-        cardOf(call).findValues("text").forEach(t -> sb.append('\n').append(t.asText()));
+        call.card().findValues("text").forEach(t -> sb.append('\n').append(t.asText()));
         return sb.toString();
     }
 

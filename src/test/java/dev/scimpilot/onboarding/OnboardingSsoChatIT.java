@@ -168,8 +168,8 @@ class OnboardingSsoChatIT {
                 .put("sso", "new")
                 .put("usesIntune", "false"), "act-form");
         assertThat(bot.post(submit).status()).isEqualTo(200);
-        awaitCall(c -> cardOf(c).at("/refresh/action/verb").asText().equals("run.refresh")
-                && text(cardOf(c)).contains("Waiting for approval"));
+        awaitCall(c -> c.card().at("/refresh/action/verb").asText().equals("run.refresh")
+                && text(c.card()).contains("Waiting for approval"));
         JsonNode plan = lastCardWith("Waiting for approval");
         String runId = plan.at("/refresh/action/data/runId").asText();
         ObjectNode approve = activities.execute("run.approve", activities.data().put("runId", runId).put("planVersion", 1), "act-plan");
@@ -200,12 +200,12 @@ class OnboardingSsoChatIT {
     }
 
     private JsonNode awaitCard(String marker) {
-        awaitCall(c -> cardOf(c).toString().contains(marker));
+        awaitCall(c -> c.card().toString().contains(marker));
         return lastCardWith(marker);
     }
 
     private JsonNode lastCardWith(String marker) {
-        return teams.calls().stream().map(OnboardingSsoChatIT::cardOf).filter(c -> c.toString().contains(marker))
+        return teams.calls().stream().map(FakeTeams.ConnectorCall::card).filter(c -> c.toString().contains(marker))
                 .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no card with " + marker));
     }
 
@@ -217,7 +217,7 @@ class OnboardingSsoChatIT {
             }
             sleep();
         }
-        throw new AssertionError("expected message never came; got " + teams.calls().stream().map(c -> text(cardOf(c))).toList());
+        throw new AssertionError("expected message never came; got " + teams.calls().stream().map(c -> text(c.card())).toList());
     }
 
     private Run await(String runId, Predicate<Run> condition) {
@@ -232,7 +232,7 @@ class OnboardingSsoChatIT {
 
     private JsonNode lastCard() {
         var calls = teams.calls();
-        return cardOf(calls.get(calls.size() - 1));
+        return calls.get(calls.size() - 1).card();
     }
 
     private String lastText() {
@@ -246,9 +246,6 @@ class OnboardingSsoChatIT {
         return "";
     }
 
-    private static JsonNode cardOf(FakeTeams.ConnectorCall call) {
-        return call.body().path("attachments").path(0).path("content");
-    }
 
     private static String text(JsonNode card) {
         StringBuilder sb = new StringBuilder();

@@ -135,7 +135,7 @@ public final class ColdStartBenchmark {
     private static String warmUp(BotEndpoint bot, TeamsActivities activities, FakeTeams teams, Sandbox sandbox) {
         String token = sandbox.state().scimIdentityProvider(DemoData.BRENNWALD_ORG_ID).orElseThrow().token();
         bot.post(activities.message("onboard client Brennwald + Heilig AG"));
-        JsonNode form = await(teams, c -> !cardOf(c).findValues("draftId").isEmpty());
+        JsonNode form = await(teams, c -> !c.card().findValues("draftId").isEmpty());
         ObjectNode submit = activities.execute("onboard.submit", activities.data()
                 .put("draftId", form.findValues("draftId").get(0).asText())
                 .put("clientName", "Brennwald + Heilig AG").put("emailDomain", DemoData.BRENNWALD_DOMAIN).put("tenantId", "")
@@ -144,7 +144,7 @@ public final class ColdStartBenchmark {
                 .put("upnExclusion", "").put("scimUrl", sandbox.scimBaseUrl(DemoData.BRENNWALD_ORG_ID))
                 .put("scimToken", token).put("usesIntune", "false"), "act-form");
         expect(bot.post(submit), "form submit");
-        JsonNode plan = await(teams, c -> cardOf(c).at("/refresh/action/verb").asText().equals("run.refresh")
+        JsonNode plan = await(teams, c -> c.card().at("/refresh/action/verb").asText().equals("run.refresh")
                 && text(c).contains("Waiting for approval"));
         String runId = plan.at("/refresh/action/data/runId").asText();
         ObjectNode approve = activities.execute("run.approve", activities.data().put("runId", runId).put("planVersion", 1), "act-plan");
@@ -169,7 +169,7 @@ public final class ColdStartBenchmark {
         while (System.nanoTime() < deadline) {
             var match = teams.calls().stream().filter(condition).reduce((a, b) -> b);
             if (match.isPresent()) {
-                return cardOf(match.get());
+                return match.get().card();
             }
             sleep(100);
         }
@@ -177,13 +177,10 @@ public final class ColdStartBenchmark {
                 + teams.calls().stream().map(ColdStartBenchmark::text).toList());
     }
 
-    private static JsonNode cardOf(FakeTeams.ConnectorCall call) {
-        return call.body().path("attachments").path(0).path("content");
-    }
 
     private static String text(FakeTeams.ConnectorCall call) {
         StringBuilder sb = new StringBuilder(call.body().path("text").asText());
-        cardOf(call).findValues("text").forEach(t -> sb.append('\n').append(t.asText()));
+        call.card().findValues("text").forEach(t -> sb.append('\n').append(t.asText()));
         return sb.toString();
     }
 

@@ -115,10 +115,10 @@ class ApprovalChatIT {
         JsonNode replaced = invokeCard(asApprover(activities.execute("run.approve", data(runId, 1), planActivity)));
         assertThat(text(replaced)).contains("Approved");
         await(runId, r -> r.status() == RunStatus.SUCCEEDED);
-        awaitCalls(c -> text(cardOf(c)).contains("widget succeeded"));
-        assertThat(teams.calls()).anySatisfy(c -> assertThat(text(cardOf(c))).contains("Done · 2 of 2 steps"));
+        awaitCalls(c -> text(c.card()).contains("widget succeeded"));
+        assertThat(teams.calls()).anySatisfy(c -> assertThat(text(c.card())).contains("Done · 2 of 2 steps"));
         long progressPosts = teams.calls().stream()
-                .filter(c -> c.method().equals("POST") && text(cardOf(c)).contains("of 2 steps")).count();
+                .filter(c -> c.method().equals("POST") && text(c.card()).contains("of 2 steps")).count();
         assertThat(progressPosts).as("one progress card, then updates in place").isEqualTo(1);
 
         // A second click on the stale card changes nothing.
@@ -260,12 +260,12 @@ class ApprovalChatIT {
     }
 
     private JsonNode lastCardWith(String marker) {
-        return teams.calls().stream().map(ApprovalChatIT::cardOf).filter(c -> c.toString().contains(marker))
+        return teams.calls().stream().map(FakeTeams.ConnectorCall::card).filter(c -> c.toString().contains(marker))
                 .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no card with " + marker));
     }
 
     private String cardContaining(String marker) {
-        return teams.calls().stream().map(c -> cardOf(c).toString()).filter(c -> c.contains(marker))
+        return teams.calls().stream().map(c -> c.card().toString()).filter(c -> c.contains(marker))
                 .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no card with " + marker));
     }
 
@@ -284,9 +284,6 @@ class ApprovalChatIT {
         return "";
     }
 
-    private static JsonNode cardOf(FakeTeams.ConnectorCall call) {
-        return call.body().path("attachments").path(0).path("content");
-    }
 
     private static String text(JsonNode card) {
         StringBuilder sb = new StringBuilder();

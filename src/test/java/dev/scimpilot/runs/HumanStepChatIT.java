@@ -185,7 +185,7 @@ class HumanStepChatIT {
         bot.post(activities.message("cancel run " + runId.substring(0, 8)));
         assertThat(lastText()).contains("cancelled by Anna Technician");
         assertThat(runs.find(runId).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
-        awaitCalls(c -> text(cardOf(c)).contains("Cancelled · 2 · Colour"));
+        awaitCalls(c -> text(c.card()).contains("Cancelled · 2 · Colour"));
         invokeCard(activities.execute("run.answer", answer(runId, "red", KEY), "act-h"));
         assertThat(lastText()).contains("not waiting for an answer");
         assertThat(tenant.applies("paint-widget")).isZero();
@@ -235,12 +235,12 @@ class HumanStepChatIT {
     }
 
     private JsonNode lastCardWith(String marker) {
-        return teams.calls().stream().map(HumanStepChatIT::cardOf).filter(c -> c.toString().contains(marker))
+        return teams.calls().stream().map(FakeTeams.ConnectorCall::card).filter(c -> c.toString().contains(marker))
                 .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no card with " + marker + " in " + teams.calls()));
     }
 
     private JsonNode awaitCard(String marker) {
-        awaitCalls(c -> cardOf(c).toString().contains(marker));
+        awaitCalls(c -> c.card().toString().contains(marker));
         return lastCardWith(marker);
     }
 
@@ -254,9 +254,6 @@ class HumanStepChatIT {
         return "";
     }
 
-    private static JsonNode cardOf(FakeTeams.ConnectorCall call) {
-        return call.body().path("attachments").path(0).path("content");
-    }
 
     private static String text(JsonNode card) {
         StringBuilder sb = new StringBuilder();

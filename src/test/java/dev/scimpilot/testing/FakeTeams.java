@@ -36,7 +36,13 @@ public final class FakeTeams implements AutoCloseable {
     public static final String KEY_ID = "scimpilot-test-key";
 
     /** One call the bot made to the connector. */
-    public record ConnectorCall(String method, String path, String authorization, JsonNode body) {}
+    public record ConnectorCall(String method, String path, String authorization, JsonNode body) {
+
+        /** The Adaptive Card the call carries (its first attachment), or a missing node. */
+        public JsonNode card() {
+            return body.path("attachments").path(0).path("content");
+        }
+    }
 
     /** A process-wide key: the SDK caches signing keys statically per metadata URL. */
     private static final KeyPair KEYS = newKeyPair();
