@@ -4,6 +4,8 @@ import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.microsoft.bot.builder.Bot;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
+import com.microsoft.bot.connector.authentication.ClaimsIdentity;
+import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
 import java.io.IOException;
@@ -19,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/messages}: hands the activity to the Bot SDK adapter and maps the outcome to HTTP.
+ * {@code POST /api/messages}: checks the caller's token, then hands the activity to the Bot SDK adapter and maps the
+ * outcome to HTTP. An invoke is answered in the response (its card is the answer); a message is acknowledged with
+ * 202 as soon as its token is checked and its turn runs on the {@link TurnQueue}, so no command's work holds the
+ * Bot Connector's request.
  * Reads and writes JSON with the SDK's own (Jackson 2) serialisation; Spring's Jackson 3 must not bind
  * SDK types. It depends on the SDK's {@link Bot} interface, not on {@link ScimPilotBot}, so the load benchmark can
  * measure the same adapter, auth and controller with a bare echo handler (a bean on the test classpath only).
@@ -33,10 +38,12 @@ class BotMessagesController {
 
     private final ScimPilotAdapter adapter;
     private final Bot bot;
+    private final TurnQueue turns;
 
-    BotMessagesController(ScimPilotAdapter adapter, Bot bot) {
+    BotMessagesController(ScimPilotAdapter adapter, Bot bot, TurnQueue turns) {
         this.adapter = adapter;
         this.bot = bot;
+        this.turns = turns;
     }
 
     @PostMapping(path = "/api/messages")
@@ -62,7 +69,11 @@ class BotMessagesController {
             return problem(HttpStatus.BAD_REQUEST, malformed);
         }
         try {
-            InvokeResponse response = adapter.processIncomingActivity(authorization, activity, bot).join();
+            ClaimsIdentity identity = adapter.authenticate(authorization, activity).join();
+            if (!activity.isType(ActivityTypes.INVOKE)) {
+                return acknowledge(identity, activity);
+            }
+            InvokeResponse response = adapter.processActivity(identity, activity, bot::onTurn).join();
             if (response == null) {
                 return ResponseEntity.status(HttpStatus.ACCEPTED).build();
             }
@@ -71,6 +82,19 @@ class BotMessagesController {
         } catch (RuntimeException | IOException e) {
             return mapFailure(e);
         }
+    }
+
+    /**
+     * A message (or conversation update) is answered through the connector, not in this response: acknowledge it now
+     * and run the turn on the {@link TurnQueue}. Only when the queue is over its limit does this request wait.
+     */
+    private ResponseEntity<String> acknowledge(ClaimsIdentity identity, Activity activity) {
+        var turn = turns.submit(activity.getConversation().getId(),
+                () -> adapter.processActivity(identity, activity, bot::onTurn).join());
+        if (turns.overloaded()) {
+            turn.join();
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).build();
     }
 
     private ResponseEntity<String> mapFailure(Exception e) {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import dev.scimpilot.chat.TurnQueue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,7 +36,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * 10,000 mutated activities, as an attacker with a valid Bot Framework token (or a buggy client) could send:
  * missing and mistyped fields, unknown types and verbs, forged card data, huge and truncated bodies. The bot
- * never answers 5xx, changes nothing (no run, no registry entry, no tenant object), and stays healthy.
+ * never answers 5xx, no acknowledged message's turn fails (its failure would not show as a status), changes nothing (no run, no registry entry, no tenant object), and stays healthy.
  */
 @BotIntegrationTest
 @TestPropertySource(properties = {
@@ -68,6 +69,7 @@ class ActivityFuzzIT {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    @Autowired TurnQueue turns;
 
     @AfterAll
     static void stop() {
@@ -98,6 +100,7 @@ class ActivityFuzzIT {
 
         assertThat(failures).as("answers by status: " + statuses).isEmpty();
         assertThat(statuses.keySet()).allMatch(s -> s < 500);
+        assertThat(turns.failed()).as("message turns that ended in an exception").isZero();
         assertThat(count("run")).isZero();
         assertThat(count("client")).isZero();
         assertThat(tenantObjects()).isEqualTo(sandboxBefore);
