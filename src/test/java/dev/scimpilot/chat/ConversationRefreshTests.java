@@ -7,6 +7,7 @@ import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.ConversationReference;
 import dev.scimpilot.persistence.Databases;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -16,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A turn stores its conversation reference before answering only when it is new or points somewhere else; a mere
- * refresh (the last activity id) is written after the answer, the latest one per conversation.
+ * refresh (the last activity id) is written after the answer, at most every ten minutes, the latest one per
+ * conversation.
  */
 class ConversationRefreshTests {
 
@@ -38,8 +40,29 @@ class ConversationRefreshTests {
 
     private final ConversationDirectory directory = new ConversationDirectory(JdbcClient.create(Databases.H2.migrated()),
             Clock.systemUTC());
+    /** A clock the test moves. */
+    static final class SteppedClock extends Clock {
+        Instant now = Instant.parse("2026-11-28T09:00:00Z");
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
     private final HeldWork background = new HeldWork();
-    private final ConversationRefresh refresh = new ConversationRefresh(directory, background);
+    private final SteppedClock clock = new SteppedClock();
+    private final ConversationRefresh refresh = new ConversationRefresh(directory, background, clock);
     private final ConversationKey key = new ConversationKey("19:ops@thread.tacv2", "tenant-1", "channel", "19:team@thread.tacv2");
 
     @AfterEach
@@ -58,6 +81,7 @@ class ConversationRefreshTests {
     @Test
     void aRefreshWaitsForTheBackgroundAndTheLatestActivityWins() {
         refresh.refresh(reference("https://smba.trafficmanager.net/emea/", "act-1"), key);
+        clock.now = clock.now.plus(ConversationRefresh.REFRESH_EVERY);
 
         refresh.refresh(reference("https://smba.trafficmanager.net/emea/", "act-2"), key);
         refresh.refresh(reference("https://smba.trafficmanager.net/emea/", "act-3"), key);
@@ -66,6 +90,17 @@ class ConversationRefreshTests {
         assertThat(background.held).as("one write queued per conversation").hasSize(1);
         background.runAll();
         assertThat(directory.find(key.conversationId()).orElseThrow().getActivityId()).isEqualTo("act-3");
+    }
+
+    @Test
+    void withinTenMinutesOfTheLastWriteTheSamePlaceIsNotWrittenAgain() {
+        refresh.refresh(reference("https://smba.trafficmanager.net/emea/", "act-1"), key);
+        clock.now = clock.now.plus(ConversationRefresh.REFRESH_EVERY).minusSeconds(1);
+
+        refresh.refresh(reference("https://smba.trafficmanager.net/emea/", "act-2"), key);
+
+        assertThat(background.held).isEmpty();
+        assertThat(directory.find(key.conversationId()).orElseThrow().getActivityId()).isEqualTo("act-1");
     }
 
     @Test
@@ -81,6 +116,7 @@ class ConversationRefreshTests {
     @Test
     void aQueuedRefreshDoesNotUndoAMoveStoredMeanwhile() {
         refresh.refresh(reference("https://smba.trafficmanager.net/emea/", "act-1"), key);
+        clock.now = clock.now.plus(ConversationRefresh.REFRESH_EVERY);
         refresh.refresh(reference("https://smba.trafficmanager.net/emea/", "act-2"), key);
 
         refresh.refresh(reference("https://smba.trafficmanager.net/ch/", "act-3"), key);
