@@ -25,11 +25,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Cold start and memory of the packaged jar (what the container image runs), as a child process with the image's JVM
+ * Cold start and memory as the container image runs SCIM Pilot: the jar extracted with a class data sharing archive
+ * ({@code deploy/cds-archive.sh}, the same script the image build runs), as a child process with the image's JVM
  * flags as if in a 1 GiB container, against the sandbox with inbound auth off (local mode's set-up): time from
  * starting the JVM to a ready {@code /actuator/health/readiness} and to the first answered {@code help}, then one
  * onboarding through the bot (form, preflight, plan, approval by someone else, every runbook step) and a few reads
- * as the warm-up, then heap used (before and after a full GC, via {@code jcmd}) and the resident set size. Needs
+ * as the warm-up, then heap used (before and after a full GC, via {@code jcmd}) and the resident set size. For
+ * comparison, the plain {@code java -jar} of the executable jar is started too (readiness only). Needs
  * {@code target/scim-pilot-*.jar} ({@code ./mvnw -q -B -DskipTests package}). Not a test; run it with
  * {@code ./mvnw -q -B -DskipTests package exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.scimpilot.perf.ColdStartBenchmark}.
  */
@@ -40,9 +42,16 @@ public final class ColdStartBenchmark {
     /** The container image's JVM flags (deploy/Dockerfile), sized as if the container had 1 GiB of memory. */
     static final List<String> JVM_FLAGS = List.of("-XX:MaxRAM=1g", "-XX:MaxRAMPercentage=75.0",
             "-XX:InitialRAMPercentage=25.0", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseG1GC", "-Dfile.encoding=UTF-8");
+    /** Where the image layout is written (the image has it in /app). */
+    static final Path IMAGE_LAYOUT = Path.of("target", "coldstart-image");
 
+    /**
+     * {@code ready…} to {@code rssMb}: the image layout (extracted jar + CDS archive); {@code plainJar…}: {@code java -jar}
+     * of the executable jar; {@code layoutSeconds}: writing the layout and archive (once per image build).
+     */
     public record Result(double readySeconds, double readyCpuSeconds, double firstAnswerSeconds, double springReportedSeconds,
-            double heapUsedMb, double heapLiveMb, double rssMb, String warmUp, Machine machine) {
+            double heapUsedMb, double heapLiveMb, double rssMb, String warmUp, double plainJarReadySeconds,
+            double plainJarCpuSeconds, double layoutSeconds, String layout, Machine machine) {
 
         public boolean readyGoalMet() {
             return readySeconds <= READY_GOAL_S;
@@ -61,9 +70,12 @@ public final class ColdStartBenchmark {
     }
 
     public static void print(Result r) {
+        System.out.printf(Locale.ROOT, "image layout (%s, written in %.0f s)%n", r.layout(), r.layoutSeconds());
         System.out.printf(Locale.ROOT, "ready (JVM start -> readiness UP): %.2f s (goal <= %.0f s: %s), %.2f s of CPU; first `help` "
                 + "answered at %.2f s; Spring Boot's own count: %.2f s%n", r.readySeconds(), READY_GOAL_S,
                 r.readyGoalMet() ? "met" : "MISSED", r.readyCpuSeconds(), r.firstAnswerSeconds(), r.springReportedSeconds());
+        System.out.printf(Locale.ROOT, "for comparison, java -jar of the executable jar: ready %.2f s, %.2f s of CPU%n",
+                r.plainJarReadySeconds(), r.plainJarCpuSeconds());
         System.out.printf(Locale.ROOT, "after warm-up (%s): heap used %.0f MB (goal <= %.0f MB: %s), live after full GC %.0f MB, "
                 + "RSS %.0f MB%n", r.warmUp(), r.heapUsedMb(), HEAP_GOAL_MB, r.heapGoalMet() ? "met" : "MISSED", r.heapLiveMb(),
                 r.rssMb());
@@ -73,62 +85,94 @@ public final class ColdStartBenchmark {
 
     public static Result run() throws Exception {
         Path jar = packagedJar();
-        Path dir = Files.createTempDirectory("scimpilot-coldstart");
-        Path log = dir.resolve("app.log");
-        int port = freePort();
+        long l0 = System.nanoTime();
+        String layout = imageLayout(jar, IMAGE_LAYOUT);
+        double layoutSeconds = (System.nanoTime() - l0) / 1e9;
         System.setProperty("sun.net.httpserver.nodelay", "true");
         try (Sandbox sandbox = Sandbox.start(0); FakeTeams teams = FakeTeams.start()) {
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(JVM_FLAGS);
-            // to try start-up options without editing the image: -Dcoldstart.extraFlags="-XX:TieredStopAtLevel=1 ..."
-            String extra = System.getProperty("coldstart.extraFlags", "").strip();
-            if (!extra.isEmpty()) {
-                command.addAll(List.of(extra.split("\\s+")));
+            double[] plain = new double[2];
+            try (Started app = start(List.of("-jar", jar.toAbsolutePath().toString()), sandbox)) {
+                plain[0] = app.readySeconds();
+                plain[1] = app.readyCpuSeconds();
             }
-            command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
-                    "--scimpilot.data-dir=" + dir.resolve("data"),
-                    "--scimpilot.access.technicians=" + TeamsActivities.TECHNICIAN_AAD,
-                    "--scimpilot.access.approvers=" + TeamsActivities.APPROVER_AAD,
-                    "--scimpilot.scim.allowed-hosts=127.0.0.1", "--scimpilot.scim.allow-loopback=true",
-                    "--scimpilot.runs.polling-interval=PT0.5S"));
-            sandbox.scimPilotProperties().forEach((k, v) -> command.add("--" + k + "=" + v));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().remove("JAVA_TOOL_OPTIONS");
-            long t0 = System.nanoTime();
-            Process app = builder.start();
-            try {
-                HttpClient http = HttpClient.newHttpClient();
-                URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
-                while (status(http, readiness) != 200) {
-                    if (!app.isAlive() || System.nanoTime() - t0 > 120_000_000_000L) {
-                        throw new IllegalStateException("the jar did not become ready; see " + log);
-                    }
-                    Thread.sleep(20);
-                }
-                double ready = (System.nanoTime() - t0) / 1e9;
-                double readyCpu = cpuSeconds(app.pid());
-                BotEndpoint bot = new BotEndpoint(port);
+            Path image = IMAGE_LAYOUT.toAbsolutePath();
+            try (Started app = start(List.of("-XX:SharedArchiveFile=" + image.resolve("scim-pilot.jsa"), "-jar",
+                    image.resolve("scim-pilot.jar").toString()), sandbox)) {
+                BotEndpoint bot = new BotEndpoint(app.port());
                 TeamsActivities activities = new TeamsActivities(teams.serviceUrl());
-                int helpStatus = bot.post(activities.message("help")).status();
-                double firstAnswer = (System.nanoTime() - t0) / 1e9;
-                if (helpStatus / 100 != 2) {
-                    throw new IllegalStateException("help answered " + helpStatus);
-                }
+                // the bot acknowledges the message, then posts its answer to the connector: that is the first answer
+                expect(bot.post(activities.message("help")), "help");
+                await(teams, c -> text(c).contains("onboard client"));
+                double firstAnswer = (System.nanoTime() - app.t0()) / 1e9;
                 String warmUp = warmUp(bot, activities, teams, sandbox);
-                long pid = app.pid();
+                long pid = app.process().pid();
                 double used = heapUsedMb(pid);
                 jcmd(pid, "GC.run");
                 double live = heapUsedMb(pid);
                 double rss = rssMb(pid);
-                return new Result(ready, readyCpu, firstAnswer, springReported(log), used, live, rss, warmUp, Machine.now());
-            } finally {
-                app.destroy();
-                if (!app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                    app.destroyForcibly();
-                }
+                return new Result(app.readySeconds(), app.readyCpuSeconds(), firstAnswer, springReported(app.log()), used, live,
+                        rss, warmUp, plain[0], plain[1], layoutSeconds, layout, Machine.now());
             }
         }
+    }
+
+    /** Runs {@code deploy/cds-archive.sh}, as the image build does; returns what it wrote. */
+    private static String imageLayout(Path jar, Path target) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("sh", Path.of("deploy", "cds-archive.sh").toString(), jar.toString(), target.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("deploy/cds-archive.sh failed: " + out);
+        }
+        return out.replaceFirst("^cds-archive: ", "");
+    }
+
+    /** A started child JVM, ready; closing it stops it. */
+    private record Started(Process process, long t0, int port, Path log, double readySeconds, double readyCpuSeconds)
+            implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static Started start(List<String> launch, Sandbox sandbox) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("scimpilot-coldstart");
+        Path log = dir.resolve("app.log");
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_FLAGS);
+        // to try start-up options without editing the image: -Dcoldstart.extraFlags="-XX:TieredStopAtLevel=1 ..."
+        String extra = System.getProperty("coldstart.extraFlags", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(launch);
+        command.addAll(List.of("--server.port=" + port, "--scimpilot.data-dir=" + dir.resolve("data"),
+                "--scimpilot.access.technicians=" + TeamsActivities.TECHNICIAN_AAD,
+                "--scimpilot.access.approvers=" + TeamsActivities.APPROVER_AAD,
+                "--scimpilot.scim.allowed-hosts=127.0.0.1", "--scimpilot.scim.allow-loopback=true",
+                "--scimpilot.runs.polling-interval=PT0.5S"));
+        sandbox.scimPilotProperties().forEach((k, v) -> command.add("--" + k + "=" + v));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        long t0 = System.nanoTime();
+        Process app = builder.start();
+        HttpClient http = HttpClient.newHttpClient();
+        URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+        while (status(http, readiness) != 200) {
+            if (!app.isAlive() || System.nanoTime() - t0 > 120_000_000_000L) {
+                app.destroyForcibly();
+                throw new IllegalStateException("the application did not become ready; see " + log);
+            }
+            Thread.sleep(20);
+        }
+        double ready = (System.nanoTime() - t0) / 1e9;
+        return new Started(app, t0, port, log, ready, cpuSeconds(app.pid()));
     }
 
     /** One onboarding of Brennwald through the bot, as in OnboardingChatIT, then the list commands. */
@@ -153,7 +197,9 @@ public final class ColdStartBenchmark {
         expect(bot.post(approve), "approval");
         await(teams, c -> text(c).contains("Onboard client succeeded"));
         for (String command : List.of("clients", "client Brennwald", "runs", "audit run " + runId.substring(0, 8), "help")) {
+            int before = teams.calls().size();
             expect(bot.post(activities.message(command)), command);
+            await(teams, c -> teams.calls().size() > before);
         }
         return "one onboarding through the bot (" + teams.calls().size() + " replies) and 5 read commands";
     }
@@ -164,6 +210,7 @@ public final class ColdStartBenchmark {
         }
     }
 
+    /** The card (or a missing node) of the latest connector call that meets {@code condition}. */
     private static JsonNode await(FakeTeams teams, Predicate<FakeTeams.ConnectorCall> condition) {
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (System.nanoTime() < deadline) {
@@ -185,10 +232,6 @@ public final class ColdStartBenchmark {
     }
 
     static Path packagedJar() throws IOException {
-        String chosen = System.getProperty("coldstart.jar", "").strip(); // e.g. an extracted jar for a CDS archive
-        if (!chosen.isEmpty()) {
-            return Path.of(chosen);
-        }
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(f -> f.getFileName().toString().matches("scim-pilot-.*\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no target/scim-pilot-*.jar: run ./mvnw -q -B -DskipTests package"));

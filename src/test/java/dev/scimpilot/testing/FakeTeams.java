@@ -91,6 +91,49 @@ public final class FakeTeams implements AutoCloseable {
         }
     }
 
+    /** Messages posted to each conversation (both modes), so a load sender can wait for the bot's answer. */
+    private final java.util.Map<String, long[]> postsByConversation = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** How many messages the bot has posted to {@code conversationId} so far. */
+    public long postsTo(String conversationId) {
+        long[] count = postsByConversation.computeIfAbsent(conversationId, k -> new long[1]);
+        synchronized (count) {
+            return count[0];
+        }
+    }
+
+    /** Waits until the bot has posted more than {@code seen} messages to {@code conversationId}; false on timeout. */
+    public boolean awaitPostsTo(String conversationId, long seen, Duration timeout) throws InterruptedException {
+        long[] count = postsByConversation.computeIfAbsent(conversationId, k -> new long[1]);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (count) {
+            while (count[0] <= seen) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(count, left);
+            }
+        }
+        return true;
+    }
+
+    private void countPost(String method, String path) {
+        // POST /v3/conversations/{id}/activities[/{replyToId}]
+        String prefix = "/connector/v3/conversations/";
+        if (!"POST".equals(method) || !path.startsWith(prefix)) {
+            return;
+        }
+        int end = path.indexOf('/', prefix.length());
+        String conversation = java.net.URLDecoder.decode(path.substring(prefix.length(), end < 0 ? path.length() : end),
+                StandardCharsets.UTF_8);
+        long[] count = postsByConversation.computeIfAbsent(conversation, k -> new long[1]);
+        synchronized (count) {
+            count[0]++;
+            count.notifyAll();
+        }
+    }
+
     /** How many calls the bot made to the connector (counted in both modes). */
     public long connectorCallCount() {
         return connectorCalls.get();
@@ -178,6 +221,7 @@ public final class FakeTeams implements AutoCloseable {
         }
         if (path.startsWith("/connector/")) {
             connectorCalls.incrementAndGet();
+            countPost(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
             if (!record) {
                 respond(exchange, "POST".equals(exchange.getRequestMethod()) ? 201 : 200,
                         "{\"id\":\"act-" + ids.incrementAndGet() + "\"}");
