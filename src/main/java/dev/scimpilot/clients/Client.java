@@ -54,12 +54,22 @@ public record Client(
 
     /** The day the SCIM token expires (UTC), or null when unknown. */
     public java.time.LocalDate tokenExpiresOn() {
-        return scimTokenExpiresAt == null ? null : scimTokenExpiresAt.atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+        return expiresOn(scimTokenExpiresAt);
     }
 
     /** Days until the token expires (negative once expired; 0 when unknown). */
     public int tokenDaysLeft(java.time.Clock clock) {
-        java.time.LocalDate expires = tokenExpiresOn();
+        return daysLeft(scimTokenExpiresAt, clock);
+    }
+
+    /** The UTC day of {@code expiresAt}, or null. */
+    static java.time.LocalDate expiresOn(Instant expiresAt) {
+        return expiresAt == null ? null : expiresAt.atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** Days from today (UTC) until the day of {@code expiresAt}; negative once past, 0 when unknown. */
+    static int daysLeft(Instant expiresAt, java.time.Clock clock) {
+        java.time.LocalDate expires = expiresOn(expiresAt);
         return expires == null ? 0
                 : (int) java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)), expires);
     }

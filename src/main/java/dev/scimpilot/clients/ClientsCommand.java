@@ -70,14 +70,14 @@ class ClientsCommand implements Command {
 
     /** One page of the registry, soonest token expiry first; empty when there are no clients. */
     static java.util.Optional<ClientListCard> page(ClientRegistry registry, LastChecks checks, Clock clock, int page) {
-        var last = checks.all();
-        var rows = registry.all().stream()
+        var last = checks.overallByClient();
+        var rows = registry.listed().stream()
                 .map(c -> {
-                    var check = last.get(c.id());
-                    String status = check == null ? "not checked" : (check.overall().equals("healthy") ? "✔ "
-                            : check.overall().equals("warning") ? "⚠ " : "✖ ") + check.overall();
-                    String color = check == null ? "Default" : check.overall().equals("healthy") ? "Good"
-                            : check.overall().equals("warning") ? "Warning" : "Attention";
+                    String overall = last.get(c.id());
+                    String status = overall == null ? "not checked" : (overall.equals("healthy") ? "✔ "
+                            : overall.equals("warning") ? "⚠ " : "✖ ") + overall;
+                    String color = overall == null ? "Default" : overall.equals("healthy") ? "Good"
+                            : overall.equals("warning") ? "Warning" : "Attention";
                     return new ClientListCard.Row(c.id(), c.name(), Long.toString(c.ninjaOrgId()), c.emailDomain(),
                             c.tokenExpiresOn(), c.tokenDaysLeft(clock), status, color);
                 })

@@ -55,6 +55,13 @@ public class LastChecks {
                         rs.getString("issue"))).optional();
     }
 
+    /** The overall result of each client's last check, by client id (what the client list shows). */
+    public Map<String, String> overallByClient() {
+        return jdbc.sql("SELECT client_id, overall FROM health_check")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     public Map<String, LastCheck> all() {
         return jdbc.sql("SELECT * FROM health_check").query((rs, n) -> new LastCheck(rs.getString("client_id"),
                 instant(rs, "checked_at"), rs.getString("overall"), rs.getString("issue"))).list().stream()

@@ -24,6 +24,7 @@ class ClientsIT {
 
     @LocalServerPort int port;
     @Autowired ClientRegistry registry;
+    @Autowired LastChecks checks;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     BotEndpoint bot;
     TeamsActivities activities;
@@ -35,6 +36,7 @@ class ClientsIT {
         activities = new TeamsActivities(teams.serviceUrl());
         registry.all().forEach(c -> registry.delete(c.id()));
         jdbc.sql("DELETE FROM run WHERE requester_id = 'aad-clients-it'").update();
+        jdbc.sql("DELETE FROM health_check").update();
     }
 
     @AfterAll
@@ -52,12 +54,17 @@ class ClientsIT {
     void listShowsTheRunbookColumnsSoonestExpiryFirst() {
         registry.save(client("c-1", "Brennwald + Heilig AG", "brennwald-heilig.ch", 12, 150));
         registry.save(client("c-2", "Rheintal Logistik AG", "rheintal-logistik.ch", 21, 5));
+        checks.save(new LastChecks.LastCheck("c-2", Instant.now(), "warning", "token expires in 5 days"));
 
         bot.post(activities.message("clients"));
 
         String card = lastCard();
         assertThat(card).contains("Clients (2)").contains("brennwald-heilig.ch").contains("21");
         assertThat(card.indexOf("Rheintal Logistik AG")).isLessThan(card.indexOf("Brennwald + Heilig AG"));
+        assertThat(card).as("last check of each").contains("⚠ warning").contains("not checked");
+        String expires = java.time.format.DateTimeFormatter.ofPattern("dd MMM yyyy", java.util.Locale.ENGLISH)
+                .format(Instant.now().plus(5, ChronoUnit.DAYS).atOffset(java.time.ZoneOffset.UTC));
+        assertThat(card).as("Rheintal's expiry day").contains(expires);
     }
 
     @Test
