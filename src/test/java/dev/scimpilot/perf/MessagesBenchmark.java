@@ -41,7 +41,7 @@ import org.springframework.context.annotation.Primary;
  * The two applications take turns, round by round, so a burst of someone else's work on a shared machine hits
  * both alike. Not a test; run it with
  * {@code ./mvnw -q -B test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.scimpilot.perf.MessagesBenchmark}
- * (optional arguments: senders, default 50; requests per sender and round, default 40; rounds, default 3).
+ * (optional arguments: senders, default 50; requests per sender and round, default 40; rounds, default 6).
  */
 public final class MessagesBenchmark {
 
@@ -52,7 +52,7 @@ public final class MessagesBenchmark {
 
     public record Options(int senders, int requestsPerSender, int rounds) {
         public static Options defaults() {
-            return new Options(50, 40, 3);
+            return new Options(50, 40, 6);
         }
     }
 
@@ -91,6 +91,16 @@ public final class MessagesBenchmark {
             return scimPilot.perSecond() / echo.perSecond();
         }
 
+        /** p99 SCIM Pilot / echo of each round pair (the rounds alternate echo, SCIM Pilot), sorted. */
+        public double[] roundP99Ratios() {
+            double[] ratios = new double[rounds.size() / 2];
+            for (int i = 0; i < ratios.length; i++) {
+                ratios[i] = rounds.get(2 * i + 1).p99Ms() / rounds.get(2 * i).p99Ms();
+            }
+            java.util.Arrays.sort(ratios);
+            return ratios;
+        }
+
         public boolean p99GoalMet() {
             return p99Ratio() <= P99_RATIO_GOAL;
         }
@@ -123,6 +133,9 @@ public final class MessagesBenchmark {
         System.out.printf(Locale.ROOT, "ratio SCIM Pilot / echo: p50 %.2fx, p99 %.2fx (goal <= %.1fx: %s), throughput %.2fx, "
                 + "CPU per request %.2fx%n", r.p50Ratio(), r.p99Ratio(), P99_RATIO_GOAL, r.p99GoalMet() ? "met" : "MISSED",
                 r.throughputRatio(), r.cpuRatio());
+        double[] perRound = r.roundP99Ratios();
+        System.out.printf(Locale.ROOT, "p99 ratio per round: %.2fx to %.2fx, median %.2fx%n", perRound[0],
+                perRound[perRound.length - 1], percentile(perRound, 50));
         System.out.printf(Locale.ROOT, "text command answered (reply at the connector), p99 SCIM Pilot / echo: %.2fx%n",
                 r.answerP99Ratio());
         System.out.printf(Locale.ROOT, "slowest SCIM Pilot acknowledgement %.0f ms (goal <= %.0f ms: %s)%n", r.scimPilot().maxMs(),
@@ -154,9 +167,11 @@ public final class MessagesBenchmark {
                 Target echoTarget = new Target("echo", port(echo));
                 List<Sender> senders = IntStream.range(0, options.senders())
                         .mapToObj(i -> new Sender(i, users.get(i), teams)).toList();
-                // warm-up round each (JIT, connection pools, JWKS fetch), not counted
-                round(echoTarget, senders, options.requestsPerSender());
-                round(pilotTarget, senders, options.requestsPerSender());
+                // warm-up rounds (JIT, connection pools, JWKS fetch), not counted
+                for (int i = 0; i < 2; i++) {
+                    round(echoTarget, senders, options.requestsPerSender());
+                    round(pilotTarget, senders, options.requestsPerSender());
+                }
                 List<Sample> echoAll = new ArrayList<>();
                 List<Sample> pilotAll = new ArrayList<>();
                 List<Latencies> rounds = new ArrayList<>();
