@@ -6,6 +6,7 @@ import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.connector.authentication.ClaimsIdentity;
 import com.microsoft.bot.schema.ActivityTypes;
+import com.microsoft.bot.schema.DeliveryModes;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
 import java.io.IOException;
@@ -70,7 +71,9 @@ class BotMessagesController {
         }
         try {
             ClaimsIdentity identity = adapter.authenticate(authorization, activity).join();
-            if (!activity.isType(ActivityTypes.INVOKE)) {
+            // an invoke's card, and the buffered replies of an "expectReplies" message, are the HTTP answer
+            if (!activity.isType(ActivityTypes.INVOKE)
+                    && DeliveryModes.fromString(activity.getDeliveryMode()) != DeliveryModes.EXPECT_REPLIES) {
                 return acknowledge(identity, activity);
             }
             InvokeResponse response = adapter.processActivity(identity, activity, bot::onTurn).join();

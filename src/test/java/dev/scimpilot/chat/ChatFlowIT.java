@@ -72,6 +72,21 @@ class ChatFlowIT {
     }
 
     @Test
+    void aMessageThatExpectsRepliesGetsThemInTheResponseNotThroughTheConnector() throws Exception {
+        var message = activities.message("help");
+        message.put("deliveryMode", "expectReplies");
+
+        var answer = bot.post(message);
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode replies = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).path("activities");
+        assertThat(replies).hasSize(1);
+        assertThat(replies.get(0).path("attachments").get(0).path("contentType").asText())
+                .isEqualTo("application/vnd.microsoft.card.adaptive");
+        assertThat(teams.calls()).isEmpty();
+    }
+
+    @Test
     void channelMentionWithOddSpacingAndCaseReachesTheCommand() {
         bot.post(activities.channelMention("  ROTATE   Token  Brennwald + Heilig AG "));
 
