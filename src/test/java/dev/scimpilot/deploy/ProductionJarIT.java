@@ -3,19 +3,14 @@ package dev.scimpilot.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import dev.scimpilot.testing.PackagedJar;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +23,7 @@ class ProductionJarIT {
 
     @Test
     void startClassIsTheProductionApplicationAndTheSandboxIsNotInside() throws IOException {
-        Path jar = packagedJar();
+        Path jar = PackagedJar.find();
         try (JarFile file = new JarFile(jar.toFile())) {
             String start = file.getManifest().getMainAttributes().getValue("Start-Class");
             assertThat(start).isEqualTo("dev.scimpilot.ScimPilotApplication");
@@ -48,11 +43,7 @@ class ProductionJarIT {
     @Test
     void theImageLayoutStartsThroughTheEntrypointAndUsesItsClassDataSharingArchive() throws Exception {
         Path app = Path.of("target", "image-app").toAbsolutePath();
-        Process layout = new ProcessBuilder("sh", "deploy/cds-archive.sh", packagedJar().toString(), app.toString())
-                .redirectErrorStream(true).start();
-        String layoutOutput = new String(layout.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(layout.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(layout.exitValue()).as(layoutOutput).isZero();
+        PackagedJar.layOut(PackagedJar.find(), app);
         assertThat(app.resolve("scim-pilot.jar")).exists();
         assertThat(app.resolve("scim-pilot.jsa")).exists();
         assertThat(app.resolve("lib")).isDirectoryContaining(p -> p.getFileName().toString().startsWith("microsoft-graph-"));
@@ -60,10 +51,7 @@ class ProductionJarIT {
         Path entrypoint = app.resolve("docker-entrypoint.sh");
         Files.writeString(entrypoint, Files.readString(Path.of("deploy", "docker-entrypoint.sh")).replace("/app/", app + "/"));
         String toolOptions = dockerfileEnv("JAVA_TOOL_OPTIONS");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = PackagedJar.freePort();
         Path log = app.resolve("start.log");
         ProcessBuilder start = new ProcessBuilder("sh", entrypoint.toString(), "-Xshare:on", "-XX:MaxRAM=1g")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -73,22 +61,7 @@ class ProductionJarIT {
         start.environment().remove("APPLICATIONINSIGHTS_CONNECTION_STRING");
         Process bot = start.start();
         try {
-            HttpClient http = HttpClient.newHttpClient();
-            URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            String body = "";
-            while (System.nanoTime() < deadline && bot.isAlive()) {
-                try {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() == 200) {
-                        body = r.body();
-                        break;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(200);
-            }
+            String body = PackagedJar.awaitReady(bot, port, Duration.ofSeconds(90)).orElse("");
             assertThat(body).as("readiness; log: %s", log).contains("UP");
             assertThat(Files.readString(log)).contains("Picked up JAVA_TOOL_OPTIONS").contains("Started ScimPilotApplication");
         } finally {
@@ -96,13 +69,6 @@ class ProductionJarIT {
             if (!bot.waitFor(30, TimeUnit.SECONDS)) {
                 bot.destroyForcibly();
             }
-        }
-    }
-
-    private static Path packagedJar() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("scim-pilot-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no target/scim-pilot-*.jar: run `./mvnw verify`"));
         }
     }
 

@@ -6,13 +6,9 @@ import dev.scimpilot.sandbox.DemoData;
 import dev.scimpilot.sandbox.Sandbox;
 import dev.scimpilot.testing.BotEndpoint;
 import dev.scimpilot.testing.FakeTeams;
+import dev.scimpilot.testing.PackagedJar;
 import dev.scimpilot.testing.TeamsActivities;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,9 +80,9 @@ public final class ColdStartBenchmark {
     }
 
     public static Result run() throws Exception {
-        Path jar = packagedJar();
+        Path jar = PackagedJar.find();
         long l0 = System.nanoTime();
-        String layout = imageLayout(jar, IMAGE_LAYOUT);
+        String layout = PackagedJar.layOut(jar, IMAGE_LAYOUT);
         double layoutSeconds = (System.nanoTime() - l0) / 1e9;
         System.setProperty("sun.net.httpserver.nodelay", "true");
         try (Sandbox sandbox = Sandbox.start(0); FakeTeams teams = FakeTeams.start()) {
@@ -116,17 +112,6 @@ public final class ColdStartBenchmark {
         }
     }
 
-    /** Runs {@code deploy/cds-archive.sh}, as the image build does; returns what it wrote. */
-    private static String imageLayout(Path jar, Path target) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("sh", Path.of("deploy", "cds-archive.sh").toString(), jar.toString(), target.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes()).strip();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("deploy/cds-archive.sh failed: " + out);
-        }
-        return out.replaceFirst("^cds-archive: ", "");
-    }
-
     /** A started child JVM, ready; closing it stops it. */
     private record Started(Process process, long t0, int port, Path log, double readySeconds, double readyCpuSeconds)
             implements AutoCloseable {
@@ -142,7 +127,7 @@ public final class ColdStartBenchmark {
     private static Started start(List<String> launch, Sandbox sandbox) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("scimpilot-coldstart");
         Path log = dir.resolve("app.log");
-        int port = freePort();
+        int port = PackagedJar.freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
@@ -162,14 +147,9 @@ public final class ColdStartBenchmark {
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         long t0 = System.nanoTime();
         Process app = builder.start();
-        HttpClient http = HttpClient.newHttpClient();
-        URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
-        while (status(http, readiness) != 200) {
-            if (!app.isAlive() || System.nanoTime() - t0 > 120_000_000_000L) {
-                app.destroyForcibly();
-                throw new IllegalStateException("the application did not become ready; see " + log);
-            }
-            Thread.sleep(20);
+        if (PackagedJar.awaitReady(app, port, Duration.ofMinutes(2)).isEmpty()) {
+            app.destroyForcibly();
+            throw new IllegalStateException("the application did not become ready; see " + log);
         }
         double ready = (System.nanoTime() - t0) / 1e9;
         return new Started(app, t0, port, log, ready, cpuSeconds(app.pid()));
@@ -231,25 +211,6 @@ public final class ColdStartBenchmark {
         return sb.toString();
     }
 
-    static Path packagedJar() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("scim-pilot-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no target/scim-pilot-*.jar: run ./mvnw -q -B -DskipTests package"));
-        }
-    }
-
-    private static int status(HttpClient http, URI uri) {
-        try {
-            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
     /** "garbage-first heap   total 262144K, used 61234K" from jcmd GC.heap_info. */
     private static double heapUsedMb(long pid) throws IOException, InterruptedException {
         Matcher m = Pattern.compile("heap\\s+total\\s+\\d+K, used (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
@@ -286,12 +247,6 @@ public final class ColdStartBenchmark {
     private static double springReported(Path log) throws IOException {
         Matcher m = Pattern.compile("process running for ([0-9.]+)").matcher(Files.readString(log));
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void sleep(long ms) {
